@@ -1,0 +1,76 @@
+"""The `portal` command line: check, and the editors' and maintainers' tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import Diagnostic, render
+from .pipeline import build_catalog
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a short message
+        self.print_usage(sys.stderr)
+        print(f"portal: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="portal", description="Standards News Portal tools.")
+    parser.add_argument("--version", action="version", version=f"portal {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="validate content without building the site")
+    check.add_argument("paths", nargs="*", help="only report on these files or folders")
+    check.add_argument("--content", default="content", help="content folder (default: content)")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(func=cmd_check)
+    return parser
+
+
+def _selected(items: list[Diagnostic], paths: Sequence[str]) -> list[Diagnostic]:
+    if not paths:
+        return items
+    wanted = [Path(p).resolve() for p in paths]
+
+    def keep(d: Diagnostic) -> bool:
+        target = Path(d.path).resolve()
+        return any(target == w or w in target.parents for w in wanted)
+
+    return [d for d in items if keep(d)]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    content = Path(args.content)
+    if not content.is_dir():
+        print(f"portal: error: content folder '{content}' not found (run from the project root "
+              "or pass --content)", file=sys.stderr)
+        return EXIT_USAGE
+    for p in args.paths:
+        if not Path(p).exists():
+            print(f"portal: error: '{p}' does not exist", file=sys.stderr)
+            return EXIT_USAGE
+    result = build_catalog(content)
+    items = _selected(result.report.items, args.paths)
+    if items:
+        print(render(items, args.format))
+    errors = sum(d.is_error for d in items)
+    warnings = len(items) - errors
+    counts = ", ".join(f"{n} {k}" for k, n in result.catalog.counts().items())
+    if args.format == "text":
+        print(f"checked {result.tree.files_seen} files ({counts}): "
+              f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+              file=sys.stderr)
+    return EXIT_ERRORS if errors or (args.strict and warnings) else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return int(args.func(args))

@@ -1,0 +1,278 @@
+"""Load: content files → raw documents (front matter with positions + body).
+
+Every file under the content folder is accounted for: it becomes a document,
+a static asset, or a diagnostic. Nothing is skipped silently except dotfiles
+such as ``.gitkeep``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from . import yamlsafe
+from .diagnostics import Report
+from .yamlsafe import Located, Pos
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_YEAR_RE = re.compile(r"^\d{4}$")
+
+
+class Kind(StrEnum):
+    ARTICLE = "article"
+    ORGANIZATION = "organization"
+    PERSON = "person"
+    PLACE = "place"
+    EVENT = "event"
+    TOPICS = "topics"
+    PAGE = "page"
+
+
+ENTITY_FOLDERS = {
+    "organizations": Kind.ORGANIZATION,
+    "people": Kind.PERSON,
+    "places": Kind.PLACE,
+    "events": Kind.EVENT,
+}
+ASSET_FOLDERS = ("images",)
+TOPICS_FILE = "topics.yml"
+KNOWN_FOLDERS = ("news", *ENTITY_FOLDERS, *ASSET_FOLDERS)
+
+
+@dataclass(slots=True)
+class Document:
+    """One content file, read and split, not yet validated."""
+
+    kind: Kind
+    id: str  # entity id, "YYYY/slug" for articles, page name for pages
+    path: str  # as shown in diagnostics (relative to the working directory)
+    rel: str  # relative to the content folder, forward slashes
+    front: Located
+    body: str = ""
+    body_line: int = 1  # line of the body's first line in the file
+    has_front_matter: bool = True
+
+
+@dataclass(slots=True)
+class Tree:
+    content_dir: Path
+    documents: list[Document] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)  # rel paths of static files
+    files_seen: int = 0
+    ids: dict[str, set[str]] = field(default_factory=dict)  # every entity id on disk, by kind
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_tree(content_dir: Path, report: Report, only: set[str] | None = None) -> Tree:
+    """Read every file below ``content_dir``; ``only`` limits parsing to these rel paths."""
+    tree = Tree(content_dir)
+    if not content_dir.is_dir():
+        report.error(display_path(content_dir), 1, 1, "no-content", "content folder not found")
+        return tree
+    for abs_path, rel in _walk(content_dir, report):
+        tree.files_seen += 1
+        _classify(tree, abs_path, rel, report, only)
+    return tree
+
+
+def _walk(folder: Path, report: Report, root: Path | None = None):
+    """Yield (path, rel) in sorted order, depth first; refuse symlinks."""
+    root = root or folder
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            report.error(
+                display_path(path), 1, 1, "symlink",
+                "symbolic links are not allowed in the content folder",
+                "replace the link with a real file",
+            )
+        elif entry.is_dir():
+            yield from _walk(path, report, root)
+        else:
+            yield path, path.relative_to(root).as_posix()
+
+
+def _classify(tree: Tree, path: Path, rel: str, report: Report, only: set[str] | None) -> None:
+    parts = rel.split("/")
+    shown = display_path(path)
+    top, name = parts[0], parts[-1]
+    stem, suffix = os.path.splitext(name)
+    if len(parts) == 1:
+        if name == TOPICS_FILE:
+            _read(tree, Kind.TOPICS, "topics", path, rel, report, only, fenced=False)
+        elif suffix == ".md":
+            if _check_id(stem, shown, report, "page"):
+                _read(tree, Kind.PAGE, stem, path, rel, report, only)
+        else:
+            _unexpected(shown, f"'{name}' is not a content file", report)
+        return
+    if top in ASSET_FOLDERS:
+        if suffix.lower() in IMAGE_SUFFIXES:
+            tree.assets.append(rel)
+        else:
+            _unexpected(
+                shown, f"only images ({', '.join(sorted(IMAGE_SUFFIXES))}) belong in {top}/", report
+            )
+        return
+    if top == "news":
+        if len(parts) != 3 or not _YEAR_RE.match(parts[1]):
+            _unexpected(
+                shown, "articles belong directly in a year folder, content/news/<YYYY>/<slug>.md",
+                report, code="unknown-folder",
+            )
+        elif suffix != ".md":
+            _unexpected(shown, "only Markdown (.md) articles belong in news/", report)
+        elif _check_id(stem, shown, report, "article"):
+            _read(tree, Kind.ARTICLE, f"{parts[1]}/{stem}", path, rel, report, only)
+        return
+    kind = ENTITY_FOLDERS.get(top)
+    if kind is None:
+        guess = difflib.get_close_matches(top, KNOWN_FOLDERS, n=1, cutoff=0.6)
+        report.error(
+            shown, 1, 1, "unknown-folder",
+            f"'{top}/' is not a content folder, so this file would never be published",
+            f"did you mean '{guess[0]}/'?" if guess
+            else f"content folders are: {', '.join(KNOWN_FOLDERS)}",
+        )
+        return
+    if suffix != ".md":
+        _unexpected(shown, f"only Markdown (.md) files belong in {top}/", report)
+    elif _check_id(stem, shown, report, kind.value):
+        tree.ids.setdefault(kind.value, set()).add(stem)
+        _read(tree, kind, stem, path, rel, report, only)
+
+
+def _unexpected(shown: str, message: str, report: Report, code: str = "unexpected-file") -> None:
+    report.error(shown, 1, 1, code, message, "move or remove the file")
+
+
+def _check_id(stem: str, shown: str, report: Report, what: str) -> bool:
+    if ID_RE.match(stem):
+        return True
+    suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "name"
+    report.error(
+        shown, 1, 1, "invalid-id",
+        f"file name '{stem}' is not a valid {what} id: use lowercase letters, digits and single hyphens",
+        f"rename the file to '{suggestion}.md'",
+    )
+    return False
+
+
+def decode(data: bytes, shown: str, report: Report) -> str | None:
+    """UTF-8 text with BOM removed and line endings normalised, or None after an error."""
+    if len(data) > MAX_FILE_BYTES:
+        report.error(
+            shown, 1, 1, "file-too-large",
+            f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+            "split the text or remove embedded data",
+        )
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        report.error(
+            shown, line, col, "file-encoding",
+            f"file is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+            "save the file as UTF-8 in your editor",
+        )
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _read(
+    tree: Tree, kind: Kind, doc_id: str, path: Path, rel: str, report: Report,
+    only: set[str] | None, fenced: bool = True,
+) -> None:
+    if only is not None and rel not in only:
+        return
+    shown = display_path(path)
+    text = decode(path.read_bytes(), shown, report)
+    if text is None:
+        return
+    doc = split(kind, doc_id, shown, rel, text, report, fenced=fenced)
+    if doc is not None:
+        tree.documents.append(doc)
+
+
+def split(
+    kind: Kind, doc_id: str, shown: str, rel: str, text: str, report: Report, fenced: bool = True
+) -> Document | None:
+    """Split front matter from body and compose the YAML; None after an error."""
+    if not fenced:
+        return _compose(kind, doc_id, shown, rel, text, 0, "", 1, report)
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        if kind is Kind.PAGE:  # site pages may be plain Markdown
+            doc = Document(kind, doc_id, shown, rel, Located(data={}), text, 1, False)
+            return doc
+        report.error(
+            shown, 1, 1, "front-matter-missing",
+            "the file does not start with front matter",
+            "begin the file with a line '---', the fields, then another line '---'",
+        )
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        report.error(
+            shown, 1, 1, "front-matter-unclosed",
+            "front matter opened on line 1 is never closed",
+            "add a line '---' after the last field",
+        )
+        return None
+    front = "\n".join(lines[1:end])
+    if len(front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        report.error(
+            shown, 2, 1, "front-matter-too-large",
+            f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB",
+            "move long text into the body",
+        )
+        return None
+    body = "\n".join(lines[end + 1:])
+    return _compose(kind, doc_id, shown, rel, front, 1, body, end + 2, report)
+
+
+def _compose(
+    kind: Kind, doc_id: str, shown: str, rel: str, front: str, offset: int, body: str,
+    body_line: int, report: Report,
+) -> Document | None:
+    try:
+        located = yamlsafe.load(front, offset)
+    except yamlsafe.YamlProblem as p:
+        report.error(shown, p.pos.line, p.pos.col, p.code, p.message, p.hint)
+        return None
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
+        pos = located.values.get((), Pos(1 + offset, 1))
+        report.error(
+            shown, pos.line, pos.col, "front-matter-not-mapping",
+            "front matter must be a set of 'key: value' fields, not a "
+            + ("list" if isinstance(located.data, list) else "single value"),
+            "write one field per line, such as 'title: ...'",
+        )
+        return None
+    return Document(kind, doc_id, shown, rel, located, body, body_line)

@@ -1,0 +1,32 @@
+"""The core pipeline, independent of MkDocs: load → validate → catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import catalog as catalog_mod
+from .catalog import Catalog
+from .diagnostics import Report
+from .load import Tree, load_tree
+from .validate import Valid, validate
+
+
+@dataclass(slots=True)
+class Result:
+    report: Report
+    tree: Tree
+    valid: Valid
+    catalog: Catalog
+
+    @property
+    def ok(self) -> bool:
+        return not self.report.has_errors
+
+
+def build_catalog(content_dir: Path | str) -> Result:
+    """Run every stage over a content folder; problems go into ``result.report``."""
+    report = Report()
+    tree = load_tree(Path(content_dir), report)
+    valid = validate(tree, report)
+    return Result(report, tree, valid, catalog_mod.build(valid))

@@ -1,0 +1,158 @@
+"""MkDocs adapter: wires the core pipeline into MkDocs's build events.
+
+Nothing here knows about content rules or page layout: validation, the
+catalog and the page plan live in the core; templates live in theme/.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .diagnostics import render
+from .pipeline import Result, build_catalog
+from .site import plan as plan_mod
+from .site.context import PageView, install
+from .site.plan import PageSpec
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+
+class PortalConfig(Config):
+    progress_every = opt.Type(float, default=0.1)  # log progress every 10% of pages
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    def __init__(self) -> None:
+        self.result: Result | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.env: jinja2.Environment | None = None
+        self._done = 0
+        self._started = 0.0
+
+    # -- load, validate, catalog ------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("portal: 'use_directory_urls' must stay true; the portal's URLs depend on it")
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Runs before MkDocs cleans site/, so `mkdocs serve` keeps the last good build.
+        started = time.perf_counter()
+        self.result = result = build_catalog(Path(config.docs_dir))
+        items = result.report.items
+        if items:
+            text = render(items, "text")
+            (log.error if result.report.has_errors else log.warning)("content diagnostics:\n" + text)
+        if result.report.has_errors:
+            raise PluginError(
+                f"portal: {result.report.summary()} in content; fix them and build again "
+                "(run 'portal check' for the same list)"
+            )
+        counts = ", ".join(f"{n} {k}" for k, n in result.catalog.counts().items())
+        log.info(f"portal: catalog of {counts} in {time.perf_counter() - started:.2f} s")
+
+    # -- pages ---------------------------------------------------------------------------------
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.result is not None
+        started = time.perf_counter()
+        # Every content file is replaced by the pages planned from the catalog; only images
+        # are copied as they are. (Theme files have another src_dir and stay.)
+        docs_dir = Path(config.docs_dir).resolve()
+        assets = set(self.result.tree.assets)
+        for file in list(files):
+            if file.src_dir and Path(file.src_dir).resolve() == docs_dir and file.src_uri not in assets:
+                files.remove(file)
+        self.specs = {}
+        nav_uris = _nav_uris(config.nav)
+        for spec in plan_mod.plan(self.result.catalog):
+            if spec.src_uri in self.specs:
+                raise PluginError(f"portal: two pages would be written to '{spec.src_uri}'")
+            self.specs[spec.src_uri] = spec
+            inclusion = InclusionLevel.INCLUDED if spec.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
+            file.generated_by = "portal"
+            files.append(file)
+        log.info(f"portal: planned {len(self.specs)} pages in {time.perf_counter() - started:.2f} s")
+        self._done, self._started = 0, time.perf_counter()
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta.update({"title": spec.title, "hide": ["toc"] if spec.kind != "article" else []})
+            if spec.description:
+                page.meta["description"] = spec.description
+            if not spec.search:
+                page.meta["search"] = {"exclude": True}
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.kind == "article" and spec.node is not None:
+            spec.node.html = html  # type: ignore[attr-defined]  # for feeds and the data API
+        return html
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        assert self.result is not None
+        install(env, self.result.catalog, config)
+        self.env = env
+        return env
+
+    @event_priority(100)  # before Material's search indexes page.content
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        assert self.env is not None and self.result is not None
+        spec = self.specs.get(page.file.src_uri)
+        view = PageView(spec, self.result.catalog, config)
+        context["portal"] = view
+        if spec is not None:
+            template = self.env.get_template(f"portal/{spec.template}")
+            page.content = template.render({**context, "body_html": page.content or ""})
+        self._progress()
+        return context
+
+    def _progress(self) -> None:
+        self._done += 1
+        total = len(self.specs)
+        step = max(1, int(total * self.config.progress_every))
+        if total >= 500 and self._done % step == 0:
+            rate = self._done / max(time.perf_counter() - self._started, 1e-9)
+            log.info(f"portal: rendered {self._done}/{total} pages ({rate:.0f} pages/s)")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.result is not None
+        cat = self.result.catalog
+        counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
+        log.info(f"portal: built {len(self.specs)} pages: {counts}")
+        if cat.drafts:
+            log.info(f"portal: {len(cat.drafts)} draft(s) left out: " + ", ".join(cat.drafts))
+
+
+def _nav_uris(nav: Any) -> set[str]:
+    """Source paths named in the configured nav (they are the only pages in it)."""
+    out: set[str] = set()
+    stack = list(nav or [])
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            out.add(item)
+    return out
+

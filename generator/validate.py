@@ -1,0 +1,424 @@
+"""Validate: raw documents → typed models, every rule, all problems at once."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import models as m
+from .diagnostics import Report
+from .load import ID_RE, Document, Kind, Tree
+from .yamlsafe import Path, Pos
+
+# Nested models, to suggest the right key names inside mappings.
+_NESTED: dict[type[m.Model], dict[str, type[m.Model]]] = {
+    m.Article: {"source": m.Source, "images": m.Image},
+    m.Person: {"roles": m.Role},
+}
+# Page names that would collide with generated sections.
+RESERVED_PAGES = frozenset(
+    {"news", "timeline", "events", "organizations", "people", "places", "topics", "api",
+     "search", "assets", "feed", "atom", "tags", "404"}
+)
+
+
+@dataclass(slots=True)
+class Entry:
+    """A document whose front matter passed its model."""
+
+    doc: Document
+    meta: Any  # the model instance
+
+
+@dataclass(slots=True)
+class Valid:
+    """Everything that validated, by kind and id, in file order."""
+
+    articles: dict[str, Entry] = field(default_factory=dict)
+    organizations: dict[str, Entry] = field(default_factory=dict)
+    people: dict[str, Entry] = field(default_factory=dict)
+    places: dict[str, Entry] = field(default_factory=dict)
+    events: dict[str, Entry] = field(default_factory=dict)
+    topics: dict[str, Entry] = field(default_factory=dict)
+    pages: dict[str, Entry] = field(default_factory=dict)
+    topics_doc: Document | None = None
+    assets: set[str] = field(default_factory=set)
+    documents: list[Document] = field(default_factory=list)  # every parsed file, valid or not
+    known: dict[str, set[str]] = field(default_factory=dict)  # ids of files that exist, by kind
+
+    def table(self, kind: Kind) -> dict[str, Entry]:
+        return {
+            Kind.ARTICLE: self.articles, Kind.ORGANIZATION: self.organizations,
+            Kind.PERSON: self.people, Kind.PLACE: self.places, Kind.EVENT: self.events,
+            Kind.PAGE: self.pages,
+        }[kind]
+
+
+_MODEL_OF = {
+    Kind.ARTICLE: m.Article, Kind.ORGANIZATION: m.Organization, Kind.PERSON: m.Person,
+    Kind.PLACE: m.Place, Kind.EVENT: m.Event, Kind.PAGE: m.Page,
+}
+_BODY_REQUIRED = {Kind.ARTICLE}
+
+
+def validate(tree: Tree, report: Report, *, cross_check: bool = True) -> Valid:
+    valid = Valid(assets=set(tree.assets), documents=tree.documents, known=tree.ids)
+    for doc in tree.documents:
+        if doc.kind is Kind.TOPICS:
+            valid.topics_doc = doc
+            _validate_topics(doc, valid, report)
+            continue
+        meta = validate_model(doc, _MODEL_OF[doc.kind], doc.front.data, (), report)
+        if doc.kind in _BODY_REQUIRED and not doc.body.strip():
+            report.error(
+                doc.path, doc.body_line, 1, "empty-body", "the article has no text",
+                "write the article text below the closing '---'",
+            )
+        _check_duplicate_entries(doc, doc.front.data, (), report)
+        if meta is None:
+            continue
+        table = valid.table(doc.kind)
+        if doc.id in table:
+            first = table[doc.id].doc.path
+            report.error(
+                doc.path, 1, 1, "duplicate-id",
+                f"{doc.kind.value} id '{doc.id}' is already used by {first}",
+                "ids are file names and must be unique within a kind: rename one file",
+            )
+            continue
+        table[doc.id] = Entry(doc, meta)
+    if cross_check:
+        check_references(valid, report)
+    return valid
+
+
+# --- model validation ---------------------------------------------------------------------
+
+
+def validate_model(
+    doc: Document, model: type[m.Model], data: Any, base: Path, report: Report
+) -> Any | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            _report_error(doc, model, base, err, report)
+        return None
+
+
+def _label(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "front matter"
+
+
+def _yaml_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, int | float):
+        return "a number"
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text"
+
+
+def _model_at(model: type[m.Model], loc: Iterable[str | int]) -> type[m.Model] | None:
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        nested = _NESTED.get(model, {}).get(part)
+        if nested is None:
+            return None
+        model = nested
+    return model
+
+
+def _keys_of(model: type[m.Model]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _report_error(
+    doc: Document, model: type[m.Model], base: Path, err: dict[str, Any], report: Report
+) -> None:
+    loc = tuple(err["loc"])
+    path = (*base, *loc)
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    front = doc.front
+    name = _label(loc)
+    raw = front.raw.get(path)
+    pos = front.pos(path)
+    hint: str | None = None
+    if kind == "extra_forbidden":
+        pos = front.pos(path, key=True)
+        owner = _model_at(model, loc[:-1])
+        keys = _keys_of(owner) if owner else []
+        guess = difflib.get_close_matches(str(loc[-1]), keys, n=1, cutoff=0.6)
+        code, message = "unknown-key", f"unknown field '{loc[-1]}'"
+        hint = f"did you mean '{guess[0]}'?" if guess else (
+            f"allowed fields here: {', '.join(keys)}" if keys else None)
+    elif kind == "missing":
+        parent = front.pos(path[:-1])
+        pos = front.values.get(path[:-1], parent) if path[:-1] else Pos(1, 1)
+        code, message = "missing-field", f"required field '{name}' is missing"
+        hint = f"add a line '{loc[-1]}: ...'"
+    elif kind == "string_type":
+        code = "wrong-type"
+        message = f"'{name}' must be text, but YAML reads {raw or value!r} as {_yaml_kind(value)}"
+        hint = f'put the value in quotes: {loc[-1]}: "{raw}"' if raw is not None else None
+    elif kind in ("string_too_short",):
+        code, message = "empty-value", f"'{name}' is empty"
+        hint = f"write a value for '{loc[-1]}' or remove the line"
+    elif kind == "string_too_long":
+        code = "too-long"
+        message = f"'{name}' is {len(value)} characters long; the limit is {ctx.get('max_length')}"
+        hint = "shorten it"
+    elif kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if pattern == m.ID_PATTERN:
+            code = "invalid-id"
+            message = f"'{value}' in '{name}' is not a valid id"
+            hint = "ids are lowercase letters, digits and single hyphens, like 'smbqts' or 'world-standards-day-2018'"
+        else:
+            code = "invalid-country"
+            message = f"'{name}' must be a two-letter country code in capitals, not '{value}'"
+            hint = 'use an ISO 3166-1 alpha-2 code in quotes, e.g. country: "CN"'
+    elif kind == "invalid_date":
+        code, message = "invalid-date", f"'{name}': {err['msg']}"
+        hint = "dates are YYYY, YYYY-MM or YYYY-MM-DD and must exist in the calendar"
+    elif kind == "invalid_url":
+        code, message = "invalid-url", f"'{name}': {err['msg']}"
+        hint = "use the full address, starting with https://"
+    elif kind == "literal_error":
+        code = "invalid-value"
+        allowed = [a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        message = f"'{name}' must be one of: {', '.join(allowed)}; got {value!r}"
+        hint = f"did you mean '{guess[0]}'?" if guess else None
+    elif kind == "list_type":
+        code, message = "wrong-type", f"'{name}' must be a list, but is {_yaml_kind(value)}"
+        hint = f"write each item on its own line below '{loc[-1]}:', starting with '- '"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        code, message = "wrong-type", f"'{name}' must be a mapping of fields, but is {_yaml_kind(value)}"
+        hint = "indent its fields below it, one 'key: value' per line"
+    elif kind == "bool_type":
+        code, message = "wrong-type", f"'{name}' must be true or false, not {raw or value!r}"
+        hint = f"write {loc[-1]}: true or {loc[-1]}: false"
+    else:  # pragma: no cover - every error type the models can raise is mapped above
+        code, message = "invalid-value", f"'{name}': {err['msg']}"
+    report.error(doc.path, pos.line, pos.col, code, message, hint)
+
+
+def _check_duplicate_entries(doc: Document, data: Any, path: Path, report: Report) -> None:
+    """Lists of plain values must not repeat an entry."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _check_duplicate_entries(doc, value, (*path, key), report)
+    elif isinstance(data, list):
+        seen: set[Any] = set()
+        for i, item in enumerate(data):
+            if isinstance(item, dict | list):
+                _check_duplicate_entries(doc, item, (*path, i), report)
+            elif isinstance(item, str | int | float | bool):
+                if item in seen:
+                    pos = doc.front.pos((*path, i))
+                    report.error(
+                        doc.path, pos.line, pos.col, "duplicate-entry",
+                        f"'{item}' is listed twice in '{_label(path)}'", "remove the repeated line",
+                    )
+                seen.add(item)
+
+
+def _validate_topics(doc: Document, valid: Valid, report: Report) -> None:
+    for key, value in doc.front.data.items():
+        if not ID_RE.match(str(key)):
+            pos = doc.front.pos((key,), key=True)
+            report.error(
+                doc.path, pos.line, pos.col, "invalid-id", f"topic id '{key}' is not a valid id",
+                "ids are lowercase letters, digits and single hyphens",
+            )
+            continue
+        meta = validate_model(doc, m.Topic, value, (key,), report)
+        if meta is not None:
+            valid.topics[key] = Entry(doc, meta)
+
+
+# --- references ---------------------------------------------------------------------------
+
+
+# Which raw front matter fields refer to which kind; checked on the raw values so that a
+# file with other errors still has its references checked in the same run.
+_LIST_REFS = {
+    Kind.ARTICLE: (("organizations", "organization"), ("people", "person"), ("places", "place"),
+                   ("events", "event"), ("topics", "topic")),
+    Kind.EVENT: (("organizations", "organization"), ("people", "person")),
+}
+_ONE_REFS = {
+    Kind.EVENT: (("place", "place"),),
+    Kind.ORGANIZATION: (("parent", "organization"), ("place", "place")),
+    Kind.PLACE: (("parent", "place"),),
+}
+
+
+def check_references(valid: Valid, report: Report) -> None:
+    tables = {
+        "organization": valid.organizations, "person": valid.people, "place": valid.places,
+        "event": valid.events, "topic": valid.topics,
+    }
+    refs = _References(tables, valid.known, report)
+    for doc in valid.documents:
+        data = doc.front.data
+        if not isinstance(data, dict):
+            continue
+        for key, what in _LIST_REFS.get(doc.kind, ()):
+            if isinstance(data.get(key), list):
+                for i, ref in enumerate(data[key]):
+                    refs.check(doc, (key, i), ref, what)
+        for key, what in _ONE_REFS.get(doc.kind, ()):
+            refs.check(doc, (key,), data.get(key), what)
+        if doc.kind is Kind.PERSON and isinstance(data.get("roles"), list):
+            for i, role in enumerate(data["roles"]):
+                if isinstance(role, dict):
+                    refs.check(doc, ("roles", i, "organization"), role.get("organization"), "organization")
+    for entry in valid.articles.values():
+        doc, a = entry.doc, entry.meta
+        year = doc.id.split("/", 1)[0]
+        if str(a.date.year) != year:
+            pos = doc.front.pos(("date",))
+            report.error(
+                doc.path, pos.line, pos.col, "year-folder",
+                f"the article is dated {a.date} but sits in news/{year}/",
+                f"move it to content/news/{a.date.year:04d}/ or correct the date",
+            )
+        for i, image in enumerate(a.images):
+            if image.file is not None:
+                _check_asset(doc, ("images", i, "file"), image.file, valid, report)
+        if a.updated is not None and a.updated < a.date:
+            _order_error(doc, ("updated",), "updated", a.updated, "date", a.date, report)
+    for entry in valid.events.values():
+        e = entry.meta
+        if e.end is not None and e.end < e.date:
+            _order_error(entry.doc, ("end",), "end", e.end, "date", e.date, report)
+    for entry in valid.people.values():
+        for i, role in enumerate(entry.meta.roles):
+            if role.from_ and role.to and role.to < role.from_:
+                _order_error(entry.doc, ("roles", i, "to"), "to", role.to, "from", role.from_, report)
+    for name in valid.pages:
+        if name in RESERVED_PAGES:
+            doc = valid.pages[name].doc
+            report.error(
+                doc.path, 1, 1, "duplicate-url",
+                f"page '{name}' would have the same address (/{name}/) as a generated page",
+                "rename the file",
+            )
+    _check_cycles(valid.organizations, "organization", report)
+    _check_cycles(valid.places, "place", report)
+    _warn_unreferenced(valid, refs.counts, report)
+
+
+class _References:
+    def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
+        self.tables, self.known, self.report = tables, known, report
+        self.counts: Counter[tuple[str, str]] = Counter()
+
+    def check(self, doc: Document, path: Path, ref: Any, what: str) -> None:
+        if not isinstance(ref, str) or not ref:
+            return  # a wrong type is the model's to report
+        self.counts[(what, ref)] += 1
+        table = self.tables[what]
+        if ref in table or ref in self.known.get(what, ()):  # exists (maybe with its own errors)
+            return
+        pos = doc.front.pos(path)
+        guess = difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
+        folder = "content/topics.yml" if what == "topic" else f"content/{_FOLDER[what]}/{ref}.md"
+        self.report.error(
+            doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'",
+            f"did you mean '{guess[0]}'?" if guess else f"create {folder} or fix the id",
+        )
+
+
+_FOLDER = {"organization": "organizations", "person": "people", "place": "places", "event": "events"}
+
+
+def _order_error(doc: Document, path: Path, later: str, lv: Any, earlier: str, ev: Any, report: Report) -> None:
+    pos = doc.front.pos(path)
+    report.error(
+        doc.path, pos.line, pos.col, "date-order",
+        f"'{later}' ({lv}) is before '{earlier}' ({ev})",
+        f"'{later}' must be the same as or after '{earlier}'",
+    )
+
+
+def _check_asset(doc: Document, path: Path, target: str, valid: Valid, report: Report) -> None:
+    pos = doc.front.pos(path)
+    norm = target.strip()
+    if norm.startswith(("/", "\\")) or ".." in norm.replace("\\", "/").split("/") or ":" in norm:
+        report.error(
+            doc.path, pos.line, pos.col, "unsafe-path",
+            f"'{target}' points outside the content folder",
+            "give a path inside content/, such as images/2017/photo.jpg",
+        )
+    elif norm not in valid.assets:
+        report.error(
+            doc.path, pos.line, pos.col, "missing-file", f"image file '{target}' does not exist",
+            "add the file under content/images/ or remove 'file:' and keep only the caption",
+        )
+
+
+def _check_cycles(table: dict[str, Entry], what: str, report: Report) -> None:
+    state: dict[str, int] = {}  # 1 = on the current chain, 2 = known to reach a root
+    for start in table:
+        chain: list[str] = []
+        node: str | None = start
+        while node is not None and node in table and state.get(node, 0) == 0:
+            state[node] = 1
+            chain.append(node)
+            node = table[node].meta.parent
+        if node is not None and state.get(node) == 1:  # came back onto this chain: a cycle
+            loop = chain[chain.index(node):]
+            first = table[loop[0]].doc
+            pos = first.front.pos(("parent",))
+            report.error(
+                first.path, pos.line, pos.col, "parent-cycle",
+                f"{what} parents form a loop: {' → '.join([*loop, loop[0]])}",
+                "one of these files must name a different parent, or none",
+            )
+        for item in chain:
+            state[item] = 2
+
+
+def _warn_unreferenced(valid: Valid, counts: Counter[tuple[str, str]], report: Report) -> None:
+    kinds = (("organization", valid.organizations), ("person", valid.people),
+             ("place", valid.places), ("event", valid.events))
+    covered = {ref for a in valid.articles.values() for ref in a.meta.events}
+    for what, table in kinds:
+        for ident, entry in table.items():
+            if counts[(what, ident)] == 0:
+                report.warning(
+                    entry.doc.path, 1, 1, "unreferenced",
+                    f"no article or entity refers to {what} '{ident}'",
+                    "list it in an article's front matter, or delete the file",
+                )
+            elif what == "event" and ident not in covered:
+                report.warning(
+                    entry.doc.path, 1, 1, "uncovered-event",
+                    f"no article reports on event '{ident}'",
+                    "add it to the 'events' list of the article that covers it",
+                )
+    for ident, entry in valid.topics.items():
+        if counts[("topic", ident)] == 0:
+            pos = entry.doc.front.pos((ident,), key=True)
+            report.warning(
+                entry.doc.path, pos.line, pos.col, "unreferenced",
+                f"no article uses topic '{ident}'",
+                "add it to an article's 'topics', or remove it from topics.yml",
+            )

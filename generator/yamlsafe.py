@@ -1,0 +1,174 @@
+"""YAML front matter → plain values, with the line and column of every key and value.
+
+PyYAML's C parser only *composes* a node tree here; no Python object is ever
+constructed from a tag. Values become dict/list/str/int/float/bool/None;
+timestamps stay as the text the editor wrote (dates keep their precision).
+Tags other than YAML's core ones, aliases and merge keys are refused, which
+also stops "billion laughs" expansion before it starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # The C loader is much faster; the pure one gives identical results.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is part of the PyYAML wheels
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+class YamlProblem(Exception):
+    def __init__(self, code: str, message: str, pos: Pos, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.pos, self.hint = code, message, pos, hint
+
+
+@dataclass(slots=True)
+class Located:
+    """A composed front matter document: values plus where each came from."""
+
+    data: Any
+    values: dict[Path, Pos] = field(default_factory=dict)  # where each value starts
+    keys: dict[Path, Pos] = field(default_factory=dict)  # where each mapping key starts
+    raw: dict[Path, str] = field(default_factory=dict)  # scalar source text
+    start: Pos = Pos(1, 1)
+
+    def pos(self, path: Path, *, key: bool = False) -> Pos:
+        """Best position for a path: the exact one, else its nearest ancestor."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.start
+
+
+def _pos(mark: yaml.Mark, line_offset: int) -> Pos:
+    return Pos(mark.line + 1 + line_offset, mark.column + 1)
+
+
+def load(text: str, line_offset: int = 0) -> Located:
+    """Compose ``text`` (front matter without its fences); positions are shifted by line_offset."""
+    try:
+        if "*" in text:
+            _refuse_aliases(text, line_offset)
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(mark, line_offset) if mark else Pos(1 + line_offset, 1)
+        problem = (exc.problem or "invalid YAML").strip()
+        context = f" {exc.context.strip()}" if exc.context else ""
+        raise YamlProblem(
+            "yaml-syntax",
+            f"YAML syntax error: {problem}{context}",
+            pos,
+            "check indentation, and quote values that contain ': ', '#', or start with '[', '{', '*', '&', '!' or '@'",
+        ) from None
+    except yaml.YAMLError as exc:  # reader errors (control characters) carry no problem_mark
+        raise YamlProblem("yaml-syntax", f"YAML error: {exc}", Pos(1 + line_offset, 1)) from None
+    located = Located(data=None, start=Pos(1 + line_offset, 1))
+    if node is None:
+        located.data = None
+        return located
+    seen: set[int] = set()
+    located.data = _convert(node, (), located, seen, line_offset)
+    return located
+
+
+def _refuse_aliases(text: str, off: int) -> None:
+    """Point at the alias itself (the composer only shows the anchored node)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(
+                "yaml-alias",
+                f"YAML alias '*{event.anchor}' is not allowed in front matter",
+                _pos(event.start_mark, off),
+                "write the value out in full instead of referring to an anchor",
+            )
+
+
+def _convert(node: yaml.Node, path: Path, out: Located, seen: set[int], off: int) -> Any:
+    pos = _pos(node.start_mark, off)
+    if id(node) in seen:
+        raise YamlProblem(
+            "yaml-alias",
+            "YAML aliases (*name) are not allowed in front matter",
+            pos,
+            "write the value out in full instead of referring to an anchor",
+        )
+    seen.add(id(node))
+    out.values[path] = pos
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != f"{_CORE}map":
+            raise _tag_problem(node.tag, pos)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = _pos(key_node.start_mark, off)
+            if key_node.tag == f"{_CORE}merge":
+                raise YamlProblem(
+                    "yaml-alias", "YAML merge keys (<<) are not allowed in front matter", key_pos
+                )
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+                raise YamlProblem(
+                    "yaml-syntax", "mapping keys must be plain words", key_pos,
+                    "write keys as simple names such as 'title:'",
+                )
+            key = key_node.value
+            if key in result:
+                first = out.keys[(*path, key)]
+                raise YamlProblem(
+                    "duplicate-key",
+                    f"key '{key}' appears twice (first on line {first.line})",
+                    key_pos,
+                    "keep one of the two entries",
+                )
+            out.keys[(*path, key)] = key_pos
+            result[key] = _convert(value_node, (*path, key), out, seen, off)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != f"{_CORE}seq":
+            raise _tag_problem(node.tag, pos)
+        return [_convert(item, (*path, i), out, seen, off) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
+    if node.tag not in _SCALAR_TAGS:
+        raise _tag_problem(node.tag, pos)
+    out.raw[path] = node.value
+    tag = node.tag[len(_CORE):]
+    if tag in ("str", "timestamp"):
+        return node.value
+    if tag == "null":
+        return None
+    try:
+        if tag == "bool":
+            return _constructor.construct_yaml_bool(node)
+        if tag == "int":
+            return _constructor.construct_yaml_int(node)
+        return _constructor.construct_yaml_float(node)
+    except (ValueError, yaml.YAMLError):  # e.g. "!!int abc"
+        raise YamlProblem("yaml-syntax", f"'{node.value}' is not a valid {tag}", pos) from None
+
+
+def _tag_problem(tag: str, pos: Pos) -> YamlProblem:
+    shown = tag.replace(_CORE, "!!")
+    return YamlProblem(
+        "yaml-tag",
+        f"YAML tag '{shown}' is not allowed",
+        pos,
+        "remove the tag; front matter holds only plain text, numbers, lists and mappings",
+    )
