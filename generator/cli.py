@@ -12,6 +12,7 @@ from .diagnostics import Diagnostic, render
 from .pipeline import build_catalog
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+_COMMAND_MODULES: tuple = ()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,6 +33,10 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(func=cmd_check)
+
+    # Further commands live in modules of their own, each with register(subparsers).
+    for module in _COMMAND_MODULES:
+        module.register(sub)
     return parser
 
 

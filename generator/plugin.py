@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .diagnostics import render
+from .outputs import write_outputs
 from .pipeline import Result, build_catalog
 from .site import plan as plan_mod
 from .site.context import PageView, install
@@ -136,6 +137,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
         cat = self.result.catalog
+        written = write_outputs(cat, Path(config.site_dir), config.site_url or None)
+        if written:
+            log.info(f"portal: wrote {len(written)} feeds, calendars and data files")
         counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
         log.info(f"portal: built {len(self.specs)} pages: {counts}")
         if cat.drafts:

@@ -1,0 +1,89 @@
+"""Shared test helpers: build sites, write content trees, read built HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000")}
+
+
+def write_config(project: Path, content: Path, **overrides: object) -> Path:
+    """A copy of the real mkdocs.yml pointing at ``content``, with absolute theme paths."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(content)
+    config["site_dir"] = str(project / "site")
+    config["theme"]["custom_dir"] = str(ROOT / "theme")
+    config.update(overrides)
+    path = project / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def mkdocs_build(config: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess[str]:
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    if site_dir is not None:
+        args += ["-d", str(site_dir)]
+    return subprocess.run([*args, *extra], capture_output=True, text=True, env=env(), cwd=config.parent, timeout=900)
+
+
+def portal(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
+                          env=env(), cwd=cwd, timeout=300)
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: text} (text dedented) below root."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def copy_content(dest: Path) -> Path:
+    shutil.copytree(CONTENT, dest)
+    return dest
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    """Visible text of a page, whitespace collapsed."""
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def read_page(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8") if url.strip("/") else \
+        (site / "index.html").read_text(encoding="utf-8")
