@@ -16,6 +16,7 @@ from typing import Any
 from .dates import PartialDate
 from .validate import Entry, Valid
 
+_NO_DATE = PartialDate(1)  # placeholder default; every real node gets its date from the model
 RELATED_WINDOW = 12  # neighbours looked at per shared entity: keeps "related" linear
 
 
@@ -166,7 +167,7 @@ class Person(Node):
         """Most recent role, e.g. 'deputy director, SMBQTS'."""
         if not self.roles:
             return None
-        role = max(self.roles, key=lambda r: r.start or PartialDate(1))
+        role = max(self.roles, key=lambda r: r.start or _NO_DATE)
         org = role.organization
         return f"{role.title}, {org.short_name or org.name}" if org else role.title
 
@@ -174,7 +175,7 @@ class Person(Node):
 @dataclass(eq=False, slots=True)
 class Event(Node):
     title: str = ""
-    date: PartialDate = PartialDate(1)
+    date: PartialDate = _NO_DATE
     end: PartialDate | None = None
     event_kind: str = "other"
     summary: str | None = None
@@ -216,7 +217,7 @@ class Image:
 class Article(Node):
     slug: str = ""
     title: str = ""
-    date: PartialDate = PartialDate(1)
+    date: PartialDate = _NO_DATE
     updated: PartialDate | None = None
     summary: str = ""
     source: Source = field(default_factory=lambda: Source("", None, None))

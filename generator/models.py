@@ -84,7 +84,9 @@ class Model(BaseModel):
 class Source(Model):
     """Where the report was first published."""
 
-    name: Text = Field(description="Name of the publication, e.g. China Daily; 'Unattributed' when the page names none.")
+    name: Text = Field(
+        description="Name of the publication, e.g. China Daily; 'Unattributed' when the page names none."
+    )
     url: Url | None = Field(None, description="Web address of the original report (http or https).")
     date: Date | None = Field(None, description="Original publication date, if it differs from `date`.")
 

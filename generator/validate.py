@@ -322,18 +322,21 @@ def check_references(valid: Valid, report: Report) -> None:
             )
     _check_cycles(valid.organizations, "organization", report)
     _check_cycles(valid.places, "place", report)
-    _warn_unreferenced(valid, refs.counts, report)
+    _warn_unreferenced(valid, refs, report)
 
 
 class _References:
     def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
         self.tables, self.known, self.report = tables, known, report
         self.counts: Counter[tuple[str, str]] = Counter()
+        self.covered: set[str] = set()  # events some article (valid or not) reports on
 
     def check(self, doc: Document, path: Path, ref: Any, what: str) -> None:
         if not isinstance(ref, str) or not ref:
             return  # a wrong type is the model's to report
         self.counts[(what, ref)] += 1
+        if what == "event" and doc.kind is Kind.ARTICLE:
+            self.covered.add(ref)
         table = self.tables[what]
         if ref in table or ref in self.known.get(what, ()):  # exists (maybe with its own errors)
             return
@@ -396,10 +399,10 @@ def _check_cycles(table: dict[str, Entry], what: str, report: Report) -> None:
             state[item] = 2
 
 
-def _warn_unreferenced(valid: Valid, counts: Counter[tuple[str, str]], report: Report) -> None:
+def _warn_unreferenced(valid: Valid, refs: _References, report: Report) -> None:
     kinds = (("organization", valid.organizations), ("person", valid.people),
              ("place", valid.places), ("event", valid.events))
-    covered = {ref for a in valid.articles.values() for ref in a.meta.events}
+    counts, covered = refs.counts, refs.covered
     for what, table in kinds:
         for ident, entry in table.items():
             if counts[(what, ident)] == 0:

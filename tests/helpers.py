@@ -17,7 +17,8 @@ CONTENT = ROOT / "content"
 
 
 def env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000")}
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
 
 
 def write_config(project: Path, content: Path, **overrides: object) -> Path:
