@@ -20,7 +20,7 @@ _NO_DATE = PartialDate(1)  # placeholder default; every real node gets its date 
 RELATED_WINDOW = 12  # neighbours looked at per shared entity: keeps "related" linear
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Node:
     id: str
     path: str  # source file, for diagnostics
@@ -29,6 +29,10 @@ class Node:
 
     kind = "node"
     section = ""
+
+    def __repr__(self) -> str:
+        # Short on purpose: the graph is cyclic, a field-by-field repr would never end.
+        return f"<{type(self).__name__} {self.id}>"
 
     @property
     def url(self) -> str:
@@ -39,8 +43,11 @@ class Node:
         return self.id
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Role:
+    def __repr__(self) -> str:
+        return f"<Role {self.title!r} of {self.person.id}>"
+
     title: str
     person: Person
     organization: Organization | None
@@ -48,7 +55,7 @@ class Role:
     end: PartialDate | None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Topic(Node):
     name: str = ""
     description: str | None = None
@@ -62,7 +69,7 @@ class Topic(Node):
         return self.name
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Place(Node):
     name: str = ""
     name_zh: str | None = None
@@ -114,7 +121,7 @@ class Place(Node):
         return sorted(seen.values(), key=Article.sort_key)
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Organization(Node):
     name: str = ""
     short_name: str | None = None
@@ -148,7 +155,7 @@ class Organization(Node):
         return ranked[:limit]
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Person(Node):
     name: str = ""
     name_zh: str | None = None
@@ -172,7 +179,7 @@ class Person(Node):
         return f"{role.title}, {org.short_name or org.name}" if org else role.title
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Event(Node):
     title: str = ""
     date: PartialDate = _NO_DATE
@@ -195,7 +202,7 @@ class Event(Node):
         return (self.date, self.id)
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Source:
     name: str
     url: str | None
@@ -206,14 +213,14 @@ class Source:
         return self.name.strip().lower() != "unattributed"
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Image:
     caption: str
     credit: str | None
     file: str | None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Article(Node):
     slug: str = ""
     title: str = ""
@@ -253,7 +260,7 @@ class Article(Node):
         return (-self.date.year, -self.date.month, -self.date.day, self.id)
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Page(Node):
     title: str | None = None
     description: str | None = None
