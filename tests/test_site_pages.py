@@ -71,11 +71,11 @@ def test_timeline_in_date_order_with_partial_dates(built_site: Path, catalog) ->
     datetimes = [r.xpath(".//div[@class='portal-event__when']/time/@datetime")[0] for r in rows]
     keys = [tuple(int(x) for x in d.split("-")) + (0,) * (3 - len(d.split("-"))) for d in datetimes]
     assert keys == sorted(keys)
-    pasc = [r for r in rows if "Pan American Standards Commission" in r.text_content()][0]
+    pasc = next(r for r in rows if "Pan American Standards Commission" in r.text_content())
     when = pasc.xpath(".//time")[0]
     assert when.text == "July 2017" and when.get("datetime") == "2017-07"
     assert "July 2017" in texts(page.xpath("//h3"))
-    kickoff = [r for r in rows if "Putuo" in r.text_content()][0]
+    kickoff = next(r for r in rows if "Putuo" in r.text_content())
     assert kickoff.xpath(".//time")[0].text == "13 April 2017"
     # Filters are server-rendered (hidden until the script enables them) with the full list present.
     assert page.xpath("//form[@data-portal-filters]")
@@ -120,7 +120,7 @@ def test_article_page_metadata_panel(built_site: Path, catalog) -> None:
     for org in article.organizations:
         assert any(h.endswith(f"organizations/{org.id}/") for h in hrefs)
     for person in article.people:
-        chip = [t for t in texts(panel.xpath(".//a")) if person.name in t][0]
+        chip = next(t for t in texts(panel.xpath(".//a")) if person.name in t)
         assert person.role_label() and person.role_label() in chip  # role from the catalog
     for event in article.events:
         assert event.date.display() in panel.text_content()
@@ -131,10 +131,10 @@ def test_article_page_metadata_panel(built_site: Path, catalog) -> None:
 
 
 def test_unattributed_and_partial_dates_are_said_plainly(built_site: Path, catalog) -> None:
-    shenzhen = [a for a in catalog.articles.values() if a.date.precision.name == "YEAR"][0]
+    shenzhen = next(a for a in catalog.articles.values() if a.date.precision.name == "YEAR")
     byline = doc(built_site, shenzhen.url).xpath("//p[@class='portal-byline']")[0]
     assert byline.xpath("./time")[0].text == str(shenzhen.date.year)
-    unattributed = [a for a in catalog.articles.values() if not a.source.attributed][0]
+    unattributed = next(a for a in catalog.articles.values() if not a.source.attributed)
     assert "unattributed" in doc(built_site, unattributed.url).xpath("//p[@class='portal-byline']")[0].text_content()
 
 
@@ -142,7 +142,7 @@ def test_organization_index_grouped_with_counts(built_site: Path, catalog) -> No
     page = doc(built_site, "organizations/")
     groups = texts(page.xpath("//h2"))
     assert "International bodies" in groups and "Companies" in groups
-    iso = [li for li in page.xpath("//li") if li.xpath("./a[@href='iso/']")][0]
+    iso = next(li for li in page.xpath("//li") if li.xpath("./a[@href='iso/']"))
     org = catalog.organizations["iso"]
     assert f"{len(org.articles)} article" in iso.text_content()
 
