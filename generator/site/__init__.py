@@ -1,0 +1,1 @@
+"""Outputs: pages, feeds, calendars and data files generated from the catalog."""

@@ -1,0 +1,78 @@
+"""What templates see: filters, the catalog, and a view of the current page."""
+
+from __future__ import annotations
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..catalog import Catalog, Node
+from ..dates import PartialDate
+from ..outputs import page as output_page
+from .plan import PageSpec
+
+EVENT_KIND_LABELS = {
+    "conference": "Conference", "forum": "Forum", "meeting": "Meeting", "agreement": "Agreement",
+    "policy": "Policy", "launch": "Launch", "publication": "Publication", "award": "Award",
+    "observance": "Observance", "other": "Event",
+}
+ORG_KIND_LABELS = {
+    "international-body": "International bodies", "regional-body": "Regional bodies",
+    "national-body": "National bodies", "government": "Governments",
+    "government-agency": "Government agencies", "committee": "Committees", "company": "Companies",
+    "association": "Associations and platforms", "media": "Media", "other": "Other organizations",
+}
+
+
+class PageView:
+    """The current page as templates see it (``portal`` in the context)."""
+
+    def __init__(self, spec: PageSpec | None, catalog: Catalog, config: MkDocsConfig) -> None:
+        self.spec = spec
+        self.catalog = catalog
+        self.node: Node | None = spec.node if spec else None
+        self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else None
+        self.outputs = output_page.PageOutputs(spec, catalog, config.site_name, config.site_description, self.site_url)
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind if self.spec else "page"
+
+    @property
+    def breadcrumbs(self) -> list[tuple[str, str]]:
+        return self.spec.breadcrumbs if self.spec else []
+
+    def filter_labels(self) -> dict[str, dict[str, str]]:
+        """Names for the ids that the timeline's events carry in data attributes."""
+        labels: dict[str, dict[str, str]] = {"kind": {}, "org": {}, "place": {}}
+        for event in self.spec.items if self.spec else ():
+            labels["kind"][event.event_kind] = EVENT_KIND_LABELS[event.event_kind]
+            for org in event.organizations:
+                labels["org"][org.id] = org.short_name or org.name
+            if event.place is not None:
+                for place in (*event.place.ancestors, event.place):
+                    labels["place"][place.id] = place.name
+        return {k: dict(sorted(v.items(), key=lambda kv: kv[1].lower())) for k, v in labels.items()}
+
+    def absolute(self, url: str) -> str | None:
+        return self.site_url + url if self.site_url else None
+
+
+def _autoescape(name: str | None) -> bool:
+    # MkDocs's environment does not autoescape (Material's templates rely on that);
+    # every template of ours does, so no content value reaches HTML unescaped.
+    return bool(name and name.startswith("portal/"))
+
+
+def date_html(value: PartialDate | None) -> str:
+    return value.display() if value else ""
+
+
+def install(env: jinja2.Environment, catalog: Catalog, config: MkDocsConfig) -> None:
+    env.autoescape = _autoescape
+    env.filters["display_date"] = date_html
+    env.filters["iso_date"] = lambda d: d.iso() if d else ""
+    env.globals["portal_catalog"] = catalog
+    env.globals["event_kind_labels"] = EVENT_KIND_LABELS
+    env.globals["org_kind_labels"] = ORG_KIND_LABELS
+
+
