@@ -80,6 +80,13 @@ def validate(tree: Tree, report: Report, *, cross_check: bool = True) -> Valid:
                 "write the article text below the closing '---'",
             )
         _check_duplicate_entries(doc, doc.front.data, (), report)
+        if doc.kind is not Kind.PAGE and doc.id.rsplit("/", 1)[-1] == "index":
+            report.error(
+                doc.path, 1, 1, "duplicate-url",
+                f"a {doc.kind.value} named 'index' would have the same address as the generated index page",
+                "rename the file",
+            )
+            continue
         if meta is None:
             continue
         table = valid.table(doc.kind)
@@ -240,11 +247,13 @@ def _check_duplicate_entries(doc: Document, data: Any, path: Path, report: Repor
 
 def _validate_topics(doc: Document, valid: Valid, report: Report) -> None:
     for key, value in doc.front.data.items():
-        if not ID_RE.match(str(key)):
+        if not ID_RE.match(str(key)) or key == "index":
             pos = doc.front.pos((key,), key=True)
             report.error(
-                doc.path, pos.line, pos.col, "invalid-id", f"topic id '{key}' is not a valid id",
-                "ids are lowercase letters, digits and single hyphens",
+                doc.path, pos.line, pos.col, "invalid-id" if key != "index" else "duplicate-url",
+                f"topic id '{key}' is not a valid id" if key != "index"
+                else "topic id 'index' would have the same address as the topics index page",
+                "ids are lowercase letters, digits and single hyphens" if key != "index" else "rename the topic",
             )
             continue
         meta = validate_model(doc, m.Topic, value, (key,), report)

@@ -1,0 +1,46 @@
+"""Python-Markdown extension: links that open a new window get ``rel="noopener noreferrer"``.
+
+Editors may add ``{target=_blank}`` to a link (attr_list); the opened page must not
+reach back to ours through ``window.opener`` nor learn which page sent it.
+Registered in mkdocs.yml as ``generator.mdext``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+REQUIRED_REL = ("noopener", "noreferrer")
+_SAME_WINDOW = {"", "_self", "_parent", "_top"}
+
+
+def opens_new_window(target: str | None) -> bool:
+    return target is not None and target.strip().lower() not in _SAME_WINDOW
+
+
+def with_required_rel(rel: str | None) -> str:
+    """``rel`` with noopener and noreferrer added, keeping the editor's other tokens."""
+    tokens = (rel or "").split()
+    lowered = {t.lower() for t in tokens}
+    return " ".join([*tokens, *(t for t in REQUIRED_REL if t not in lowered)])
+
+
+class LinkRelTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if opens_new_window(link.get("target")):
+                link.set("rel", with_required_rel(link.get("rel")))
+
+
+class LinkRelExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After attr_list (priority 8), which is where a link gets its target.
+        md.treeprocessors.register(LinkRelTreeprocessor(md), "portal_link_rel", 4)
+
+
+def makeExtension(**kwargs: Any) -> LinkRelExtension:  # Python-Markdown finds extensions by this name
+    return LinkRelExtension(**kwargs)
