@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, changed, fieldref, scaffold, schema, serving, synth
 from .diagnostics import Diagnostic, render
 from .pipeline import build_catalog
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-_COMMAND_MODULES: tuple = ()
+_COMMAND_MODULES: tuple = (scaffold, fieldref, schema, serving, synth)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,6 +32,9 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--content", default="content", help="content folder (default: content)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--changed", action="store_true",
+                       help="only report on files changed against git (and the files they affect)")
+    check.add_argument("--base", help="git ref to compare with for --changed (default: origin/main, else HEAD)")
     check.set_defaults(func=cmd_check)
 
     # Further commands live in modules of their own, each with register(subparsers).
@@ -64,6 +67,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     result = build_catalog(content)
     items = _selected(result.report.items, args.paths)
+    if args.changed or args.base:
+        try:
+            items = changed.select(items, result.tree, args.base)
+        except changed.GitError as exc:
+            print(f"portal: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if items:
         print(render(items, args.format))
     errors = sum(d.is_error for d in items)

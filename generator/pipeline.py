@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import bodycheck, placeholders
 from . import catalog as catalog_mod
 from .catalog import Catalog
 from .diagnostics import Report
@@ -29,4 +30,8 @@ def build_catalog(content_dir: Path | str) -> Result:
     report = Report()
     tree = load_tree(Path(content_dir), report)
     valid = validate(tree, report)
-    return Result(report, tree, valid, catalog_mod.build(valid))
+    report = placeholders.apply(tree, report)  # unfilled `portal new` values
+    catalog = catalog_mod.build(valid)
+    # Bodies: raw HTML, unsafe URLs and broken internal links (needs the published pages).
+    bodycheck.check(tree.documents, bodycheck.Targets.of(catalog, tree.documents, tree.assets), report)
+    return Result(report, tree, valid, catalog)

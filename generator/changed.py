@@ -1,0 +1,143 @@
+"""`portal check --changed`: the files changed against a git ref, and every file they affect.
+
+Affected = each changed content file, plus each document whose front matter refers to an
+entity whose file was added, changed or deleted (or to a topic added, changed or removed
+in topics.yml). A deleted organization thus reports every article still pointing to it,
+at the line of the reference. One pass over the documents: linear in content size.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic
+from .load import ENTITY_FOLDERS, TOPICS_FILE, Document, Kind, Tree, display_path
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
+DEFAULT_BASES = ("origin/main", "HEAD")
+
+# Raw front matter fields that refer to other files: (field, kind referred to).
+_LIST_REFS = {
+    Kind.ARTICLE: (("organizations", "organization"), ("people", "person"), ("places", "place"),
+                   ("events", "event"), ("topics", "topic")),
+    Kind.EVENT: (("organizations", "organization"), ("people", "person")),
+}
+_ONE_REFS = {
+    Kind.EVENT: (("place", "place"),),
+    Kind.ORGANIZATION: (("parent", "organization"), ("place", "place")),
+    Kind.PLACE: (("parent", "place"),),
+}
+
+
+class GitError(Exception):
+    """git could not answer; the message says what to do."""
+
+
+def _git(cwd: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+    except FileNotFoundError:
+        raise GitError("--changed needs git, which is not installed") from None
+    if done.returncode != 0:
+        raise GitError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
+    return done.stdout
+
+
+def _exists(cwd: Path, ref: str) -> bool:
+    try:
+        _git(cwd, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except GitError:
+        return False
+    return True
+
+
+def resolve_base(content: Path, base: str | None) -> str:
+    """The commit to compare with: the merge base of ``base`` (default origin/main, else HEAD) and HEAD."""
+    try:
+        _git(content, "rev-parse", "--show-toplevel")
+    except GitError:
+        raise GitError(f"'{content}' is not inside a git repository; --changed compares with git") from None
+    if base is None:
+        base = next((b for b in DEFAULT_BASES if _exists(content, b)), None)
+        if base is None:  # a repository without commits: everything is new
+            return EMPTY_TREE
+    elif not _exists(content, base):
+        raise GitError(f"--base '{base}' is not a commit, branch or tag here (try 'git fetch' or --base HEAD)")
+    if base != "HEAD" and _exists(content, "HEAD"):
+        return _git(content, "merge-base", base, "HEAD").strip() or base
+    return base
+
+
+def changed_files(content: Path, base: str) -> set[str]:
+    """Paths relative to ``content`` (forward slashes) added, changed, deleted or untracked since ``base``."""
+    # --no-renames: a renamed file shows as its deletion plus its addition, so both ids count.
+    diff = _git(content, "diff", "--name-only", "--no-renames", "-z", "--relative", "--diff-filter=ACMRD",
+                base, "--", ".")
+    new = _git(content, "ls-files", "--others", "--exclude-standard", "-z", "--", ".")
+    return {p for p in (diff + new).split("\0") if p}
+
+
+def _entity(rel: str) -> tuple[str, str] | None:
+    parts = rel.split("/")
+    kind = ENTITY_FOLDERS.get(parts[0])
+    if kind is None or len(parts) != 2 or not parts[1].endswith(".md"):
+        return None
+    return kind.value, parts[1][:-3]
+
+
+def _topic_ids(data: Any) -> dict[str, Any]:
+    return data if isinstance(data, dict) else {}
+
+
+def _changed_topics(content: Path, base: str, tree: Tree) -> set[str]:
+    """Topic ids added, removed or edited in topics.yml since ``base``."""
+    now = next((_topic_ids(d.front.data) for d in tree.documents if d.kind is Kind.TOPICS), {})
+    try:
+        old_text = _git(content, "show", f"{base}:./{TOPICS_FILE}")
+        old = _topic_ids(yaml.safe_load(old_text))
+    except (GitError, yaml.YAMLError):
+        old = {}  # new, or unreadable before: every topic counts as changed
+    return {k for k in old.keys() | now.keys() if old.get(k) != now.get(k)}
+
+
+def references(doc: Document) -> Iterator[tuple[str, str]]:
+    """(kind, id) of every file ``doc``'s raw front matter refers to."""
+    data = doc.front.data
+    if not isinstance(data, dict):
+        return
+    for key, what in _LIST_REFS.get(doc.kind, ()):
+        if isinstance(data.get(key), list):
+            yield from ((what, ref) for ref in data[key] if isinstance(ref, str))
+    for key, what in _ONE_REFS.get(doc.kind, ()):
+        if isinstance(data.get(key), str):
+            yield what, data[key]
+    if doc.kind is Kind.PERSON and isinstance(data.get("roles"), list):
+        for role in data["roles"]:
+            if isinstance(role, dict) and isinstance(role.get("organization"), str):
+                yield "organization", role["organization"]
+
+
+def affected(tree: Tree, changed: set[str], topics: set[str]) -> set[str]:
+    """Display paths of the changed files and of every document referring to a changed entity."""
+    content = tree.content_dir
+    targets = {e for e in map(_entity, changed) if e is not None} | {("topic", t) for t in topics}
+    paths = {display_path(content / rel) for rel in changed}
+    for doc in tree.documents:
+        if doc.rel in changed or any(ref in targets for ref in references(doc)):
+            paths.add(doc.path)
+    return paths
+
+
+def select(items: Iterable[Diagnostic], tree: Tree, base: str | None) -> list[Diagnostic]:
+    """The diagnostics about files changed since ``base`` and the files they affect."""
+    content = tree.content_dir
+    commit = resolve_base(content, base)
+    changed = changed_files(content, commit)
+    topics = _changed_topics(content, commit, tree) if TOPICS_FILE in changed else set()
+    keep = affected(tree, changed, topics)
+    return [d for d in items if d.path in keep]

@@ -1,0 +1,189 @@
+"""The editors' field reference, read from the content models themselves.
+
+One source for the site's /contribute/fields/ page, ``portal docs``, the comments in
+``portal new`` templates and the placeholder messages: none of them can drift from
+``generator/models.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import StringConstraints
+
+from . import models as m
+from .dates import PartialDate
+
+# Kinds in the order editors meet them, with where their files live.
+KINDS: dict[str, str] = {
+    "article": "content/news/<YYYY>/<slug>.md",
+    "organization": "content/organizations/<id>.md",
+    "person": "content/people/<id>.md",
+    "place": "content/places/<id>.md",
+    "event": "content/events/<id>.md",
+    "topic": "content/topics.yml",
+    "page": "content/<name>.md",
+}
+BODIES: dict[str, str] = {  # what goes below the front matter; only an article's is required
+    "article": "the article text",
+    "organization": "a short description",
+    "person": "a short biography",
+    "place": "a short description",
+    "event": "a description of what happened",
+    "page": "the page text",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDoc:
+    key: str  # as written in front matter (the alias where there is one)
+    type: str  # human wording: "text, at most 160 characters", "list of ids", …
+    required: bool
+    default: str | None
+    allowed: tuple[str, ...]  # fixed values, when the field takes one of a list
+    description: str
+    nested: str | None = None  # name of the nested model whose fields go below this key
+    is_list: bool = False
+    value: str = "text"  # base kind of value: text, date, url, id, country, bool, mapping
+
+
+@dataclass(frozen=True, slots=True)
+class ModelDoc:
+    name: str  # "article", or "source" for a nested model
+    model: type[m.Model]
+    summary: str  # the model's docstring
+    where: str | None  # file location, for top-level kinds
+    body: str | None
+    fields: tuple[FieldDoc, ...]
+
+    def field(self, key: str) -> FieldDoc | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+
+def _describe(tp: Any) -> tuple[str, tuple[str, ...], str | None, bool, str]:
+    """(wording, allowed values, nested model name, is a list, base value) for an annotation."""
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        return _describe(args[0]) if len(args) == 1 else (" or ".join(_describe(a)[0] for a in args), (), None,
+                                                         False, "text")
+    if origin is list:
+        text, allowed, nested, _, value = _describe(get_args(tp)[0])
+        plural = {"text": "texts", "id": "ids", "date": "dates", "web address": "web addresses"}
+        base = text.split(",")[0]
+        rest = text[len(base):]
+        if nested:
+            return "list of entries, each with fields indented below it", allowed, nested, True, value
+        return f"list of {plural.get(base, base + 's')}{rest}", allowed, nested, True, value
+    if origin is Literal:
+        allowed = tuple(str(a) for a in get_args(tp))
+        return "one of the listed values", allowed, None, False, "choice"
+    if origin is typing.Annotated:
+        base, *meta = get_args(tp)
+        if base is PartialDate:
+            return "date: YYYY-MM-DD, YYYY-MM or YYYY", (), None, False, "date"
+        if tp == m.Url:
+            return "web address starting with https:// or http://", (), None, False, "url"
+        for item in meta:
+            if isinstance(item, StringConstraints):
+                if item.pattern == m.ID_PATTERN:
+                    return "id", (), None, False, "id"
+                if item.pattern:
+                    return 'two capital letters in quotes, e.g. "CN"', (), None, False, "country"
+                if item.max_length:
+                    return f"text, at most {item.max_length} characters", (), None, False, "text"
+        return "text", (), None, False, "text"
+    if isinstance(tp, type) and issubclass(tp, m.Model):
+        return "fields indented below it", (), tp.__name__.lower(), False, "mapping"
+    if tp is bool:
+        return "true or false", (), None, False, "bool"
+    return "text", (), None, False, "text"
+
+
+def _doc(name: str, model: type[m.Model]) -> ModelDoc:
+    hints = typing.get_type_hints(model, include_extras=True)
+    fields = []
+    for attr, info in model.model_fields.items():
+        text, allowed, nested, is_list, value = _describe(hints[attr])
+        default = None
+        if not info.is_required() and info.default is not None and info.default_factory is None:
+            default = str(info.default).lower() if isinstance(info.default, bool) else str(info.default)
+        fields.append(FieldDoc(
+            key=info.alias or attr, type=text, required=info.is_required(), default=default,
+            allowed=allowed, description=info.description or "", nested=nested, is_list=is_list, value=value,
+        ))
+    body = BODIES.get(name)
+    if body and name != "page":
+        body += " (required)" if name == "article" else " (optional)"
+    return ModelDoc(name, model, (model.__doc__ or "").strip(), KINDS.get(name), body, tuple(fields))
+
+
+_NESTED: dict[str, type[m.Model]] = {"source": m.Source, "image": m.Image, "role": m.Role}
+
+
+def reference() -> list[ModelDoc]:
+    """Every content kind, then the nested field groups (source, image, role)."""
+    return [_doc(kind, m.MODELS[kind]) for kind in KINDS] + [_doc(n, cls) for n, cls in _NESTED.items()]
+
+
+def model_doc(name: str) -> ModelDoc:
+    return _doc(name, m.MODELS.get(name) or _NESTED[name])
+
+
+def field_at(kind: str, path: tuple[str | int, ...]) -> FieldDoc | None:
+    """The field a front matter path points to, e.g. ('source', 'name') in an article."""
+    doc: ModelDoc | None = model_doc(kind)
+    found: FieldDoc | None = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if doc is None:
+            return None
+        found = doc.field(part)
+        if found is None:
+            return None
+        doc = model_doc(found.nested) if found.nested else None
+    return found
+
+
+def markdown() -> str:
+    """The reference as Markdown (``portal docs``)."""
+    out = ["# Field reference", "",
+           "Every field a content file may use, generated from `generator/models.py`.", ""]
+    for doc in reference():
+        out += [f"## {doc.name.capitalize()}", "", doc.summary, ""]
+        if doc.where:
+            out += [f"File: `{doc.where}`" + (f"; body: {doc.body}." if doc.body else ""), ""]
+        out += ["| Field | Required | Value | Meaning |", "| --- | --- | --- | --- |"]
+        for f in doc.fields:
+            value = f.type + (": " + ", ".join(f"`{a}`" for a in f.allowed) if f.allowed else "")
+            if f.nested:
+                value += f" (see {f.nested.capitalize()})"
+            if f.default is not None:
+                value += f"; default `{f.default}`"
+            cells = [f"`{f.key}`", "yes" if f.required else "no", value, f.description]
+            out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    text = markdown()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(Path(args.output).as_posix(), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("docs", help="print the field reference as Markdown (also on the site at /contribute/fields/)")
+    p.add_argument("--output", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_docs)

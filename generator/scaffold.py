@@ -1,0 +1,196 @@
+"""`portal new`: scaffold an article or an entity file with every field explained.
+
+The template is written from the field reference (generator/fieldref.py), so its comments
+always match the models. Required values the editor has not given are ``TODO: …``
+placeholders, which ``portal check`` reports until they are filled in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from . import fieldref
+from .dates import InvalidDate, PartialDate
+from .load import ID_RE, display_path
+from .placeholders import MARK
+
+SLUG_LIMIT = 80  # characters; long headlines are cut at a word boundary
+FOLDERS = {"organization": "organizations", "person": "people", "place": "places", "event": "events"}
+BODY_PLACEHOLDERS = {
+    "article": f"{MARK}: write the article text here, in Markdown: the report's paragraphs, in order.",
+    "organization": f"{MARK}: describe the organization in a sentence or two, or delete this line.",
+    "person": f"{MARK}: a short biography as the reports give it, or delete this line.",
+    "place": f"{MARK}: describe the place in a sentence or two, or delete this line.",
+    "event": f"{MARK}: describe what happened, or delete this line.",
+}
+_EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "id": "some-id", "text": '""'}
+
+
+class ScaffoldError(Exception):
+    """A request that cannot be carried out; the message says why and what to do."""
+
+
+def slugify(title: str, limit: int = SLUG_LIMIT) -> str:
+    """ASCII, lowercase, hyphenated and readable: 'Café Über ISO 9001!' → 'cafe-uber-iso-9001'."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("&", " and "))
+    slug = ""
+    for word in words:
+        if slug and len(slug) + 1 + len(word) > limit:
+            break
+        slug = f"{slug}-{word}" if slug else word[:limit]
+    return slug
+
+
+def _q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML string
+
+
+def _comment(f: fieldref.FieldDoc, pad: str) -> list[str]:
+    need = "required" if f.required else "optional"
+    if f.allowed:
+        return [f"{pad}# {f.description} ({need}; one of: {', '.join(f.allowed)})"]
+    return [f"{pad}# {f.description} ({need}; {f.type})"]
+
+
+def _fields(doc: fieldref.ModelDoc, values: dict[str, Any], pad: str = "") -> list[str]:
+    out: list[str] = []
+    for f in doc.fields:
+        out += _comment(f, pad)
+        given = values.get(f.key)
+        if f.nested and not f.is_list and (f.required or given):
+            out.append(f"{pad}{f.key}:")
+            out += _fields(fieldref.model_doc(f.nested), given or {}, pad + "  ")
+        elif given is not None:
+            out.append(f"{pad}{f.key}: {_q(given)}")
+        elif f.required:
+            out.append(f"{pad}{f.key}: {_q(f'{MARK}: {f.description}')}")
+        elif f.is_list and f.value == "id":
+            out.append(f"{pad}{f.key}: []")
+        elif f.nested:  # an optional list of mappings: a commented example entry
+            out.append(f"{pad}# {f.key}:")
+            for i, sub in enumerate(fieldref.model_doc(f.nested).fields):
+                lead = "- " if i == 0 else "  "
+                out.append(f"{pad}#   {lead}{sub.key}: {_example(sub)}")
+        else:
+            out.append(f"{pad}# {f.key}: {_example(f)}")
+    return out
+
+
+def _example(f: fieldref.FieldDoc) -> str:
+    if f.is_list:
+        return "[]"
+    if f.default is not None:
+        return f.default
+    if f.allowed:
+        return f.allowed[0]
+    return _EXAMPLES.get(f.value, '""')
+
+
+def render(kind: str, values: dict[str, Any]) -> str:
+    """The text of a new file of ``kind`` with ``values`` filled in."""
+    lines = ["---", *_fields(fieldref.model_doc(kind), values), "---", "", BODY_PLACEHOLDERS[kind], ""]
+    return "\n".join(lines)
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value).iso()
+    except InvalidDate as exc:
+        raise ScaffoldError(f"--date: {exc}") from None
+
+
+def new_article(content: Path, title: str, date: str | None = None, source: str | None = None,
+                slug: str | None = None) -> Path:
+    iso = _date(date) or dt.date.today().isoformat()
+    derived = slug is None
+    if slug is not None:
+        if not ID_RE.match(slug):
+            raise ScaffoldError(f"--slug '{slug}' is not valid: use lowercase letters, digits and single hyphens")
+    else:
+        slug = slugify(title)
+        if not slug:
+            raise ScaffoldError(f"the title '{title}' gives no ASCII letters for a file name: "
+                                "pass one with --slug, e.g. --slug shanghai-standards-forum")
+    folder = content / "news" / iso[:4]
+    path = folder / f"{slug}.md"
+    if path.exists() and derived:  # a slug made from the title that is taken gets a suffix
+        n = 2
+        while (folder / f"{slug}-{n}.md").exists():
+            n += 1
+        print(f"portal: note: {display_path(path)} exists; using '{slug}-{n}'", file=sys.stderr)
+        path = folder / f"{slug}-{n}.md"
+    values: dict[str, Any] = {"title": title.strip(), "date": iso}
+    if source:
+        values["source"] = {"name": source.strip()}
+    return _write(path, render("article", values))
+
+
+def new_entity(content: Path, kind: str, ident: str, name: str, date: str | None = None) -> Path:
+    if not ID_RE.match(ident):
+        raise ScaffoldError(f"'{ident}' is not a valid {kind} id: use lowercase letters, digits and single "
+                            f"hyphens, e.g. '{slugify(ident) or 'shanghai-standards-forum'}'")
+    values: dict[str, Any] = {"title" if kind == "event" else "name": name.strip()}
+    if kind == "event" and date is not None:
+        values["date"] = _date(date)
+    elif date is not None:
+        raise ScaffoldError(f"--date only applies to articles and events, not to a {kind}")
+    return _write(content / FOLDERS[kind] / f"{ident}.md", render(kind, values))
+
+
+def _write(path: Path, text: str) -> Path:
+    if path.exists():
+        raise ScaffoldError(f"{display_path(path)} already exists; choose another id or edit that file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
+        fh.write(text)
+    return path
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    content = Path(args.content)
+    if not content.is_dir():
+        print(f"portal: error: content folder '{content}' not found (run from the project root or pass "
+              "--content)", file=sys.stderr)
+        return 2
+    try:
+        if args.kind == "article":
+            path = new_article(content, args.title, args.date, args.source, args.slug)
+        else:
+            path = new_entity(content, args.kind, args.id, args.name, args.date)
+    except ScaffoldError as exc:
+        print(f"portal: error: {exc}", file=sys.stderr)
+        return 1
+    print(display_path(path))
+    print("fill in every TODO, then run 'portal check --changed'", file=sys.stderr)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    new = sub.add_parser("new", help="create a new article, organization, person, place or event file")
+    kinds = new.add_subparsers(dest="kind", required=True, parser_class=sub._parser_class)
+    article = kinds.add_parser("article", help="content/news/<YYYY>/<slug>.md from a headline")
+    article.add_argument("title", help="the headline, in quotes")
+    article.add_argument("--date", help="publication date: YYYY-MM-DD, YYYY-MM or YYYY (default: today)")
+    article.add_argument("--source", help="name of the publication, e.g. 'China Daily'")
+    article.add_argument("--slug", help="file name without .md (default: made from the title)")
+    for kind, folder in FOLDERS.items():
+        p = kinds.add_parser(kind, help=f"content/{folder}/<id>.md")
+        p.add_argument("id", help="lowercase letters, digits and hyphens, e.g. shanghai-standards-forum")
+        p.add_argument("--name", required=True, help="the event's title" if kind == "event" else "the full name")
+        if kind == "event":
+            p.add_argument("--date", help="when it happened: YYYY-MM-DD, YYYY-MM or YYYY")
+        else:
+            p.set_defaults(date=None)
+    for p in kinds.choices.values():
+        p.add_argument("--content", default="content", help="content folder (default: content)")
+    new.set_defaults(func=cmd_new)
