@@ -1,15 +1,36 @@
 """Files written next to the pages after the build: feeds, calendars, data API.
 
-Each writer reads the catalog and nothing else.
+Each writer reads the catalog and nothing else, and writes deterministic bytes:
+no build timestamp, fixed order, so unchanged content rebuilds identically.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ..catalog import Catalog
+from .api import write_api
+from .calendar import write_calendars
+from .feeds import write_feeds
+from .site import Site
+from .urls import NEEDS_SITE_URL, Links
+
+# Under "mkdocs." so the build log shows it; nothing here imports MkDocs.
+log = logging.getLogger("mkdocs.plugins.portal.outputs")
+
+DEFAULT_NAME = "Standards News Portal"
 
 
-def write_outputs(catalog: Catalog, site_dir: Path, site_url: str | None) -> list[str]:
+def write_outputs(catalog: Catalog, site_dir: Path, site_url: str | None, *, site_name: str = DEFAULT_NAME,
+                  site_description: str = "") -> list[str]:
     """Write every non-page output below ``site_dir``; returns the paths written."""
-    return []
+    site = Site(site_name, site_description, Links.from_site_url(site_url))
+    if not site_url:
+        log.info("portal: no site_url in mkdocs.yml, so these are left out or site-root-relative: "
+                 + "; ".join(NEEDS_SITE_URL))
+    written: list[str] = []
+    written += write_feeds(catalog, site_dir, site)
+    written += write_calendars(catalog, site_dir, site)
+    written += write_api(catalog, site_dir, site)
+    return written

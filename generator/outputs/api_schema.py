@@ -1,0 +1,156 @@
+"""JSON Schemas (draft 2020-12) of the data API files; their descriptions also document the API page.
+
+Every key is always present (null or [] when unknown), and no other key is allowed,
+so a consumer can rely on the shape and a test can tell when it drifts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import EVENT_KINDS, ID_PATTERN, ORGANIZATION_KINDS, PLACE_KINDS
+
+Json = dict[str, Any]
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _s(type_: str | list[str], description: str, **more: Any) -> Json:
+    return {"type": type_, "description": description, **more}
+
+
+def _id(description: str, nullable: bool = False, pattern: str = ID_PATTERN) -> Json:
+    return _s(["string", "null"] if nullable else "string", description, pattern=pattern)
+
+
+def _ids(description: str, pattern: str = ID_PATTERN) -> Json:
+    return _s("array", description, items={"type": "string", "pattern": pattern})
+
+
+def _date(description: str, nullable: bool = False) -> Json:
+    return _s(["string", "null"] if nullable else "string", description + " (YYYY, YYYY-MM or YYYY-MM-DD)",
+              pattern=DATE_PATTERN)
+
+
+def _text(description: str, nullable: bool = False) -> Json:
+    return _s(["string", "null"] if nullable else "string", description)
+
+
+def _enum(values: tuple[str, ...], description: str, nullable: bool = False) -> Json:
+    return {"enum": [*values, *([None] if nullable else [])], "description": description}
+
+
+def _object(props: Json, description: str = "") -> Json:
+    out: Json = {"type": "object", "additionalProperties": False, "required": list(props), "properties": props}
+    if description:
+        out["description"] = description
+    return out
+
+
+ARTICLE_ID = r"^\d{4}/[a-z0-9]+(-[a-z0-9]+)*$"
+PRECISION = _enum(("year", "month", "day"), "How precise `date` is: a month or year alone is never padded to a day.")
+URL = _s("string", "Page of this item on the portal.", format="uri-reference")
+BODY = _text("Body text in Markdown, as the editors wrote it.")
+
+ITEMS: dict[str, Json] = {
+    "articles": _object({
+        "id": _id("Article id: <year>/<slug>.", pattern=ARTICLE_ID), "url": URL,
+        "title": _text("Headline."), "date": _date("Publication date"), "date_precision": PRECISION,
+        "updated": _date("Date of the last substantive correction", nullable=True),
+        "summary": _text("One or two plain-text sentences."),
+        "source": _object({
+            "name": _text("Publication the report comes from; 'Unattributed' when the original names none."),
+            "url": _s(["string", "null"], "Web address of the original report.", format="uri"),
+            "date": _date("Original publication date, if it differs", nullable=True),
+        }, "Where the report was first published."),
+        "organizations": _ids("Ids in organizations.json."), "people": _ids("Ids in people.json."),
+        "places": _ids("Ids in places.json."), "events": _ids("Ids in events.json."),
+        "topics": _ids("Ids in topics.json."),
+        "standards": _s("array", "Standard designations, e.g. 'ISO 9001'.", items={"type": "string"}),
+        "images": _s("array", "Photo captions and credits.", items=_object({
+            "caption": _text("Caption as the report gives it."), "credit": _text("Photo credit.", nullable=True),
+            "file": _text("Site-relative path of the image file, if the portal has it.", nullable=True),
+        })),
+        "body": BODY,
+    }),
+    "events": _object({
+        "id": _id("Event id."), "url": URL, "title": _text("Name of the event."),
+        "kind": _enum(EVENT_KINDS, "What sort of event it is."),
+        "date": _date("When it happened"), "date_precision": PRECISION,
+        "end": _date("Last day of a multi-day event", nullable=True),
+        "in_calendar": _s("boolean", "Whether events.ics lists it (only events with a day-precision date)."),
+        "summary": _text("One line on what happened.", nullable=True),
+        "place": _id("Id in places.json.", nullable=True),
+        "organizations": _ids("Ids in organizations.json."), "people": _ids("Ids in people.json."),
+        "articles": _ids("Ids in articles.json, newest first.", pattern=ARTICLE_ID), "body": BODY,
+    }),
+    "organizations": _object({
+        "id": _id("Organization id."), "url": URL, "name": _text("Full English name."),
+        "short_name": _text("Abbreviation used in reports.", nullable=True),
+        "aliases": _s("array", "Other names and spellings.", items={"type": "string"}),
+        "name_zh": _text("Chinese name.", nullable=True),
+        "kind": _enum(ORGANIZATION_KINDS, "What sort of organization it is."),
+        "country": _s(["string", "null"], "ISO 3166-1 alpha-2 code.", pattern=r"^[A-Z]{2}$"),
+        "website": _s(["string", "null"], "Official web address.", format="uri"),
+        "parent": _id("Id of the organization it belongs to.", nullable=True),
+        "children": _ids("Ids of organizations that belong to it."),
+        "place": _id("Id in places.json of where it is based.", nullable=True),
+        "people": _ids("Ids in people.json of people with a role in it."),
+        "events": _ids("Ids in events.json, chronological."),
+        "articles": _ids("Ids in articles.json, newest first.", pattern=ARTICLE_ID), "body": BODY,
+    }),
+    "people": _object({
+        "id": _id("Person id."), "url": URL, "name": _text("Name as the reports write it."),
+        "name_zh": _text("Chinese name.", nullable=True),
+        "roles": _s("array", "Positions held.", items=_object({
+            "title": _text("The role."), "organization": _id("Id in organizations.json.", nullable=True),
+            "from": _date("When the role is first reported or began", nullable=True),
+            "to": _date("When it ended", nullable=True),
+        })),
+        "events": _ids("Ids in events.json, chronological."),
+        "articles": _ids("Ids in articles.json, newest first.", pattern=ARTICLE_ID), "body": BODY,
+    }),
+    "places": _object({
+        "id": _id("Place id."), "url": URL, "name": _text("English name."),
+        "name_zh": _text("Chinese name.", nullable=True),
+        "kind": _enum(PLACE_KINDS, "What sort of place it is.", nullable=True),
+        "country": _s(["string", "null"], "ISO 3166-1 alpha-2 code.", pattern=r"^[A-Z]{2}$"),
+        "parent": _id("Id of the place that contains it.", nullable=True),
+        "children": _ids("Ids of places within it."),
+        "organizations": _ids("Ids in organizations.json of organizations based here."),
+        "events": _ids("Ids in events.json of events here (not in places within)."),
+        "articles": _ids("Ids in articles.json of articles naming this place, newest first.", pattern=ARTICLE_ID),
+        "body": BODY,
+    }),
+    "topics": _object({
+        "id": _id("Topic id."), "url": URL, "name": _text("Display name."),
+        "description": _text("What the topic covers.", nullable=True),
+        "articles": _ids("Ids in articles.json, newest first.", pattern=ARTICLE_ID),
+    }),
+}
+
+
+def schema(name: str, schema_id: str) -> Json:
+    """The schema of one API file: an envelope around a list of items."""
+    return {
+        "$schema": DRAFT, "$id": schema_id, "title": f"Standards News Portal data API: {name}",
+        **_object({
+            "schema": _s("string", "Address of this schema.", format="uri-reference"),
+            "count": _s("integer", "Number of items.", minimum=0),
+            "items": _s("array", f"All {name}, in a fixed order.", items=ITEMS[name]),
+        }),
+    }
+
+
+def fields(name: str) -> list[tuple[str, str, str]]:
+    """(field, type, description) of one file's items, for the API page."""
+    out = []
+    for key, prop in ITEMS[name]["properties"].items():
+        kind = prop.get("type", "enum")
+        if "enum" in prop:
+            kind = "one of " + ", ".join(str(v) for v in prop["enum"] if v is not None)
+            kind += " or null" if None in prop["enum"] else ""
+        elif isinstance(kind, list):
+            kind = " or ".join(kind)
+        out.append((key, kind, prop.get("description", "")))
+    return out

@@ -1,0 +1,180 @@
+"""RSS 2.0, Atom and JSON Feed 1.1: site-wide and one per organization, topic and place.
+
+Feeds are serialized with ElementTree and json, in catalog order, with no build
+timestamp, so the same content always gives the same bytes. A partial date is
+placed at the start of its period (feeds need a full timestamp); the JSON Feed
+keeps the date as written in its ``_portal`` extension.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+from ..catalog import Article, Catalog, Node
+from .site import GENERATOR, LANGUAGE, Site, absolute_links, article_html, latest, modified, moment
+from .urls import FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS
+
+FEED_LIMIT = 50  # newest articles per feed; older ones stay on the site and in the data API
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+for _prefix, _uri in (("atom", ATOM_NS), ("content", CONTENT_NS), ("dc", DC_NS)):
+    ET.register_namespace(_prefix, _uri)
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    title: str
+    description: str
+    folder: str  # site-relative folder the feed files go in: "" or "organizations/iso/"
+    page: str  # site-relative URL of the page the feed follows
+    articles: Sequence[Article]  # newest first
+
+
+def site_feeds(catalog: Catalog, site: Site) -> Iterator[Feed]:
+    yield Feed(site.name, site.description, "", "", catalog.article_list[:FEED_LIMIT])
+    for node in entity_nodes(catalog):
+        yield Feed(f"{node.label} — {site.name}", f"Articles about {node.label} on {site.name}.",
+                   node.url, node.url, _articles(node)[:FEED_LIMIT])
+
+
+def entity_nodes(catalog: Catalog) -> Iterator[Node]:
+    tables = {"organization": catalog.organizations, "topic": catalog.topics, "place": catalog.places}
+    for kind in FEED_KINDS:
+        yield from tables[kind].values()
+
+
+def _articles(node: Node) -> list[Article]:
+    return node.all_articles if node.kind == "place" else list(node.articles)  # type: ignore[attr-defined]
+
+
+def write_feeds(catalog: Catalog, site_dir: Path, site: Site) -> list[str]:
+    """Write every feed; RSS and Atom only with site_url (they require absolute links)."""
+    fallback = latest(catalog)
+    html: dict[str, str] = {}  # rendered once per article, shared by every feed it appears in
+    written: list[str] = []
+    for feed in site_feeds(catalog, site):
+        updated = max((moment(modified(a)) for a in feed.articles), default=fallback)
+        for a in feed.articles:
+            if a.id not in html:
+                html[a.id] = absolute_links(article_html(a), site.links.href(a.url))
+        outputs: list[tuple[str, bytes]] = [(FEED_JSON, _json_feed(feed, site, html))]
+        if site.links.absolute:
+            outputs.append((FEED_RSS, _rss(feed, site, html, updated)))
+            if not feed.folder:
+                outputs.append((FEED_ATOM, _atom(feed, site, html, updated)))
+        for name, data in outputs:
+            path = site_dir / feed.folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written.append(feed.folder + name)
+    return written
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _rss(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) -> bytes:
+    href = site.links.href
+    rss = ET.Element("rss", {"version": "2.0"})
+    channel = _sub(rss, "channel")
+    _sub(channel, "title", feed.title)
+    _sub(channel, "link", href(feed.page))
+    _sub(channel, "description", feed.description)
+    _sub(channel, "language", LANGUAGE)
+    _sub(channel, "lastBuildDate", format_datetime(updated))
+    _sub(channel, "generator", GENERATOR)
+    _sub(channel, f"{{{ATOM_NS}}}link", href=href(feed.folder + FEED_RSS), rel="self", type="application/rss+xml")
+    for a in feed.articles:
+        url = href(a.url)
+        item = _sub(channel, "item")
+        _sub(item, "title", a.title)
+        _sub(item, "link", url)
+        _sub(item, "guid", url, isPermaLink="true")
+        _sub(item, "pubDate", format_datetime(moment(a.date)))
+        _sub(item, "description", a.summary)
+        _sub(item, f"{{{CONTENT_NS}}}encoded", html[a.id])
+        for topic in a.topics:
+            _sub(item, "category", topic.name, domain=href(topic.url))
+        if a.source.url:  # RSS's <source> requires a URL; dc:source names the publication either way
+            _sub(item, "source", a.source.name, url=a.source.url)
+        _sub(item, f"{{{DC_NS}}}source", a.source.name)
+    return _xml(rss)
+
+
+def _atom(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) -> bytes:
+    href = site.links.href
+
+    # Atom is the default namespace, declared on the root, so element names stay plain.
+    root = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": LANGUAGE})
+    _sub(root, "title", feed.title)
+    _sub(root, "subtitle", feed.description)
+    _sub(root, "id", href(feed.folder + FEED_ATOM))
+    _sub(root, "link", rel="self", type="application/atom+xml", href=href(feed.folder + FEED_ATOM))
+    _sub(root, "link", rel="alternate", type="text/html", href=href(feed.page))
+    _sub(root, "updated", updated.isoformat())
+    _sub(_sub(root, "author"), "name", site.name)
+    _sub(root, "generator", GENERATOR)
+    for a in feed.articles:
+        url = href(a.url)
+        entry = _sub(root, "entry", **{f"{{{XML_NS}}}base": url})
+        _sub(entry, "title", a.title)
+        _sub(entry, "id", url)
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        _sub(entry, "published", moment(a.date).isoformat())
+        _sub(entry, "updated", moment(modified(a)).isoformat())
+        _sub(entry, "summary", a.summary)
+        _sub(entry, "content", html[a.id], type="html")
+        for topic in a.topics:
+            _sub(entry, "category", term=topic.id, label=topic.name, scheme=href("topics/"))
+        source = _sub(entry, "source")
+        _sub(source, "title", a.source.name)
+        if a.source.url:
+            _sub(source, "link", rel="alternate", href=a.source.url)
+    return _xml(root)
+
+
+def _json_feed(feed: Feed, site: Site, html: dict[str, str]) -> bytes:
+    href = site.links.href
+    items: list[dict[str, Any]] = []
+    for a in feed.articles:
+        url = href(a.url)
+        item: dict[str, Any] = {
+            "id": url, "url": url, "title": a.title, "summary": a.summary, "content_html": html[a.id],
+            "date_published": moment(a.date).isoformat(),
+        }
+        if a.updated:
+            item["date_modified"] = moment(modified(a)).isoformat()
+        if a.topics:
+            item["tags"] = [t.name for t in a.topics]
+        if a.source.url:
+            item["external_url"] = a.source.url
+        item["_portal"] = {  # JSON Feed extension: the date as precise as the report gives it
+            "date": a.date.iso(), "date_precision": a.date.precision.name.lower(),
+            "source": {"name": a.source.name, "url": a.source.url},
+        }
+        items.append(item)
+    data = {
+        "version": "https://jsonfeed.org/version/1.1", "title": feed.title, "description": feed.description,
+        "home_page_url": href(feed.page), "feed_url": href(feed.folder + FEED_JSON), "language": LANGUAGE,
+        "authors": [{"name": site.name}], "items": items,
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

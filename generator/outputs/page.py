@@ -1,0 +1,93 @@
+"""What one page links to among the outputs, and its JSON-LD: the templates' view of this package.
+
+Only outputs that the build really writes are linked: RSS and Atom need
+site_url, and an entity's calendar exists only if it has a day-precision event.
+Each method looks at the page's own node only, so rendering all pages stays linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import Catalog, Node
+from . import jsonld
+from .calendar import in_calendar
+from .site import Site
+from .urls import CALENDAR, CALENDAR_KINDS, FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS, Links, entity_output
+
+if TYPE_CHECKING:
+    from ..site.plan import PageSpec
+
+MEDIA = {FEED_RSS: "application/rss+xml", FEED_ATOM: "application/atom+xml", FEED_JSON: "application/feed+json"}
+FORMAT = {FEED_RSS: "RSS feed", FEED_ATOM: "Atom feed", FEED_JSON: "JSON Feed"}
+
+
+@dataclass(frozen=True, slots=True)
+class Alternate:
+    url: str  # site-relative
+    media_type: str
+    title: str
+    format: str  # "RSS feed", "Atom feed" or "JSON Feed"
+    rel: str = "alternate"
+
+
+class PageOutputs:
+    def __init__(self, spec: PageSpec | None, catalog: Catalog, site_name: str, site_description: str | None,
+                 site_url: str | None) -> None:
+        self.spec = spec
+        self.catalog = catalog
+        self.site = Site(site_name, site_description or "", Links.from_site_url(site_url))
+
+    def _feed_names(self) -> tuple[str, ...]:
+        return (FEED_RSS, FEED_JSON) if self.site.links.absolute else (FEED_JSON,)
+
+    def site_feeds(self) -> list[Alternate]:
+        names = (FEED_RSS, FEED_ATOM, FEED_JSON) if self.site.links.absolute else (FEED_JSON,)
+        return [Alternate(n, MEDIA[n], f"{self.site.name} ({FORMAT[n]})", FORMAT[n]) for n in names]
+
+    @property
+    def entity(self) -> Node | None:
+        """The entity this page belongs to, if it has feeds of its own."""
+        node = self.spec.node if self.spec else None
+        return node if node is not None and node.kind in FEED_KINDS else None
+
+    def entity_feeds(self) -> list[Alternate]:
+        node = self.entity
+        if node is None:
+            return []
+        # Not rel="alternate" alone: Material's language selector fetches sitemap.xml next to every
+        # link[rel=alternate] (exact match), which 404s inside an entity folder. Feed autodiscovery
+        # reads rel as a token list, so "alternate feed" is still found (and "feed" is a registered rel).
+        return [Alternate(entity_output(node, n), MEDIA[n], f"{node.label} — {self.site.name} ({FORMAT[n]})",
+                          FORMAT[n], rel="alternate feed") for n in self._feed_names()]
+
+    def entity_calendar(self) -> str | None:
+        node = self.entity
+        if node is None or node.kind not in CALENDAR_KINDS:
+            return None
+        has_dated = any(in_calendar(e) for e in node.events)  # type: ignore[attr-defined]
+        return entity_output(node, CALENDAR) if has_dated else None
+
+    def site_calendar(self) -> str | None:
+        """events.ics, if the build writes it (stops at the first day-precision event)."""
+        return CALENDAR if any(in_calendar(e) for e in self.catalog.events.values()) else None
+
+    def alternates(self) -> list[Alternate]:
+        """<link rel="alternate"> targets for the page head: site feeds, then the entity's own."""
+        return self.site_feeds() + self.entity_feeds()
+
+    def absolute(self, url: str) -> str | None:
+        return self.site.links.href(url) if self.site.links.absolute else None
+
+    def jsonld(self) -> dict[str, Any] | None:
+        spec = self.spec
+        if spec is None:
+            return None
+        return jsonld.page_graph(spec.kind, spec.node, spec.url, spec.title, spec.breadcrumbs, self.site)
+
+    @property
+    def og_type(self) -> str:
+        if self.spec is None:
+            return "website"
+        return {"article": "article", "person": "profile"}.get(self.spec.kind, "website")

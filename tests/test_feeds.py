@@ -1,0 +1,183 @@
+"""Feeds read back with feedparser (RSS, Atom) and against the JSON Feed 1.1 spec, from real builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+from lxml import html as lxml_html
+
+from generator.catalog import Article, Catalog, Node
+from generator.outputs import write_outputs
+from generator.outputs.feeds import FEED_LIMIT
+from generator.pipeline import build_catalog
+
+from .helpers import CONTENT, read_page
+from .outputs_site import SITE_URL, TRICKY_ID, TRICKY_TITLE, Built, url_site
+
+__all__ = ["url_site"]  # the fixture, imported for pytest
+
+# JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) as a schema: feedparser 6.0 reads only XML feeds.
+JSON_FEED_11 = {
+    "type": "object",
+    "required": ["version", "title", "items"],
+    "properties": {
+        "version": {"const": "https://jsonfeed.org/version/1.1"},
+        "title": {"type": "string"}, "home_page_url": {"type": "string"}, "feed_url": {"type": "string"},
+        "description": {"type": "string"}, "language": {"type": "string"},
+        "authors": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}},
+        "items": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id"],
+            "anyOf": [{"required": ["content_html"]}, {"required": ["content_text"]}],
+            "properties": {
+                "id": {"type": "string"}, "url": {"type": "string"}, "external_url": {"type": "string"},
+                "title": {"type": "string"}, "content_html": {"type": "string"}, "summary": {"type": "string"},
+                "date_published": {"type": "string", "format": "date-time"},
+                "date_modified": {"type": "string", "format": "date-time"},
+                "tags": {"type": "array", "items": {"type": "string"}},
+            },
+        }},
+    },
+}
+
+
+def text(fragment: str) -> str:
+    return " ".join(lxml_html.fromstring(f"<div>{fragment}</div>").text_content().split())
+
+
+def body_text(site: Path, article: Article) -> str:
+    """The article body as its own page shows it."""
+    body = lxml_html.fromstring(read_page(site, article.url)).xpath("//div[@class='portal-body']")[0]
+    return " ".join(body.text_content().split())
+
+
+def entity_articles(node: Node) -> list[Article]:
+    return node.all_articles if node.kind == "place" else node.articles  # type: ignore[attr-defined]
+
+
+def entities(catalog: Catalog) -> list[Node]:
+    return [*catalog.organizations.values(), *catalog.topics.values(), *catalog.places.values()]
+
+
+def parse(path: Path) -> feedparser.FeedParserDict:
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, f"{path}: {feed.get('bozo_exception')}"
+    return feed
+
+
+def check_json_feed(path: Path, articles: list[Article], base: str) -> dict:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(data, JSON_FEED_11, format_checker=jsonschema.FormatChecker())
+    expected = articles[:FEED_LIMIT]
+    assert [item["id"] for item in data["items"]] == [base + a.url for a in expected]
+    for item, article in zip(data["items"], expected, strict=True):
+        assert item["title"] == article.title and item["summary"] == article.summary
+        assert item["tags"] == [t.name for t in article.topics] if article.topics else "tags" not in item
+        assert item["_portal"]["date"] == article.date.iso()
+        assert item["_portal"]["source"]["name"] == article.source.name
+    return data
+
+
+def test_site_wide_feeds_have_every_article_newest_first(url_site: Built) -> None:
+    articles = url_site.catalog.article_list
+    assert articles[0].date >= articles[-1].date
+    expected = articles[:FEED_LIMIT]
+    for name, version in (("feed.xml", "rss20"), ("atom.xml", "atom10")):
+        feed = parse(url_site.site / name)
+        assert feed.version == version
+        assert len(feed.entries) == len(expected)
+        for entry, article in zip(feed.entries, expected, strict=True):
+            url = SITE_URL + article.url
+            assert (entry.title, entry.link, entry.id) == (article.title, url, url)
+            assert entry.summary == article.summary
+            assert dt.date(*entry.published_parsed[:3]) == article.date.start()
+            assert [t.label or t.term for t in entry.get("tags", [])] == [t.name for t in article.topics]
+            assert text(entry.content[0].value) == body_text(url_site.site, article)
+            source = entry.get("source", {}).get("title") or entry.get("dc_source")
+            assert source == article.source.name
+    check_json_feed(url_site.site / "feed.json", articles, SITE_URL)
+
+
+def test_partial_date_is_placed_at_start_of_its_period(url_site: Built) -> None:
+    article = url_site.catalog.articles[TRICKY_ID]
+    assert article.date.iso() == "2019-03"
+    rss = {e.id: e for e in parse(url_site.site / "feed.xml").entries}[SITE_URL + article.url]
+    assert rss.title == TRICKY_TITLE
+    assert rss.published_parsed[:6] == (2019, 3, 1, 0, 0, 0)
+    data = json.loads((url_site.site / "feed.json").read_text(encoding="utf-8"))
+    item = next(i for i in data["items"] if i["id"] == SITE_URL + article.url)
+    assert item["date_published"] == "2019-03-01T00:00:00+00:00"
+    assert (item["_portal"]["date"], item["_portal"]["date_precision"]) == ("2019-03", "month")
+    assert item["external_url"] == article.source.url
+    # The text shown never names a day the report does not give.
+    assert "1 March 2019" not in item["content_html"] + item["summary"] + item["title"]
+
+
+def test_links_in_article_bodies_are_absolute_in_feeds(url_site: Built) -> None:
+    entry = {e.id: e for e in parse(url_site.site / "atom.xml").entries}[SITE_URL + TRICKY_ID.join(("news/", "/"))]
+    assert f'href="{SITE_URL}organizations/iso/"' in entry.content[0].value
+
+
+def test_every_entity_has_its_own_feeds(url_site: Built) -> None:
+    for node in entities(url_site.catalog):
+        articles = entity_articles(node)
+        feed = parse(url_site.site / node.url / "feed.xml")
+        assert [e.id for e in feed.entries] == [SITE_URL + a.url for a in articles[:FEED_LIMIT]], node.id
+        assert feed.feed.link == SITE_URL + node.url
+        check_json_feed(url_site.site / node.url / "feed.json", articles, SITE_URL)
+    assert any(entity_articles(n) for n in entities(url_site.catalog))
+
+
+def alternates(html: str) -> dict[str, str]:
+    doc = lxml_html.fromstring(html)
+    links = doc.xpath("//head/link[contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]")
+    return {link.get("href"): link.get("type") for link in links}
+
+
+def test_every_page_links_the_site_feeds_and_entity_pages_their_own(url_site: Built) -> None:
+    site_feeds = {SITE_URL + "feed.xml": "application/rss+xml", SITE_URL + "atom.xml": "application/atom+xml",
+                  SITE_URL + "feed.json": "application/feed+json"}
+    pages = [p for p in url_site.site.rglob("index.html") if p.parent.name != "search"]
+    assert len(pages) > 50
+    for page in pages:
+        links = alternates(page.read_text(encoding="utf-8"))
+        assert site_feeds.items() <= links.items(), page
+    for node in entities(url_site.catalog):
+        html = read_page(url_site.site, node.url)
+        own = SITE_URL + node.url + "feed.xml"
+        assert alternates(html).get(own) == "application/rss+xml", node.id
+        visible = lxml_html.fromstring(html).xpath("//*[contains(@class,'portal-follow')]//a/@href")
+        assert "feed.xml" in visible and "feed.json" in visible, node.id
+
+
+def test_without_site_url_only_the_json_feed_is_written_with_root_relative_links(built_site: Path) -> None:
+    assert not (built_site / "feed.xml").exists() and not (built_site / "atom.xml").exists()
+    catalog = build_catalog(CONTENT).catalog
+    data = check_json_feed(built_site / "feed.json", catalog.article_list, "/")
+    assert data["feed_url"] == "/feed.json"
+    links = alternates(read_page(built_site, "news/"))
+    assert list(links.values()) == ["application/feed+json"]
+    org = next(iter(catalog.organizations.values()))
+    assert not (built_site / org.url / "feed.xml").exists() and (built_site / org.url / "feed.json").exists()
+
+
+def test_outputs_without_mkdocs_render_bodies_and_name_what_needs_site_url(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    catalog = build_catalog(CONTENT).catalog
+    with caplog.at_level(logging.INFO):
+        written = write_outputs(catalog, tmp_path, None)
+    messages = [r.getMessage() for r in caplog.records if "site_url" in r.getMessage()]
+    assert len(messages) == 1 and "RSS and Atom" in messages[0]
+    assert "feed.json" in written and "feed.xml" not in written
+    data = json.loads((tmp_path / "feed.json").read_text(encoding="utf-8"))
+    first = catalog.article_list[0]
+    assert first.html is None  # no site build: the body is rendered from Markdown here
+    assert data["items"][0]["content_html"].startswith("<")
+    assert first.body.split()[0] in data["items"][0]["content_html"]
