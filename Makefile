@@ -25,7 +25,7 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/portal serve --strict -a 127.0.0.1:8000  # mkdocs serve that keeps the last good build on errors
 
 check: $(VENV)/.installed
 	$(BIN)/portal check
@@ -34,7 +34,7 @@ browser-deps: $(VENV)/.installed-test
 	bash scripts/install-browser-deps.sh
 
 test: $(VENV)/.installed-test browser-deps
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed-test

@@ -7,11 +7,13 @@ catalog and the page plan live in the core; templates live in theme/.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,12 +25,18 @@ from mkdocs.structure.pages import Page
 
 from .diagnostics import render
 from .outputs import write_outputs
+from .outputs.site import latest
 from .pipeline import Result, build_catalog
 from .site import plan as plan_mod
+from .site.collisions import collisions
 from .site.context import PageView, install
 from .site.plan import PageSpec
 
 log = logging.getLogger("mkdocs.plugins.portal")
+
+# Material's per-page search boost: an entity's own page outranks the articles and events that
+# merely mention its name (docs/search.md).
+SEARCH_BOOST = {"organization": 2.0, "person": 2.0, "place": 2.0, "topic": 2.0}
 
 
 class PortalConfig(Config):
@@ -42,11 +50,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.env: jinja2.Environment | None = None
         self._done = 0
         self._started = 0.0
+        self._template_s = 0.0  # time in our page templates, logged for benchmarks/run.py
+        self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
 
     # -- load, validate, catalog ------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("portal: 'use_directory_urls' must stay true; the portal's URLs depend on it")
+        # jieba (Material's Chinese segmenter for the search index) logs its dictionary loading at DEBUG.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -64,6 +76,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             )
         counts = ", ".join(f"{n} {k}" for k, n in result.catalog.counts().items())
         log.info(f"portal: catalog of {counts} in {time.perf_counter() - started:.2f} s")
+        # Reproducible output: MkDocs dates the sitemap (and its gzip header) by SOURCE_DATE_EPOCH,
+        # else by the clock. Unless the caller set it, use the newest date in the content.
+        if os.environ.get("SOURCE_DATE_EPOCH") in (None, self._epoch):
+            self._epoch = os.environ["SOURCE_DATE_EPOCH"] = str(int(latest(result.catalog).timestamp()))
 
     # -- pages ---------------------------------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -78,26 +94,32 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 files.remove(file)
         self.specs = {}
         nav_uris = _nav_uris(config.nav)
-        for spec in plan_mod.plan(self.result.catalog):
-            if spec.src_uri in self.specs:
-                raise PluginError(f"portal: two pages would be written to '{spec.src_uri}'")
+        specs = plan_mod.plan(self.result.catalog)
+        clashes = collisions(specs)
+        if clashes:
+            log.error("content diagnostics:\n" + render(clashes, "text"))
+            raise PluginError(f"portal: {len(clashes)} page address(es) used twice; rename the files named above")
+        for spec in specs:
             self.specs[spec.src_uri] = spec
             inclusion = InclusionLevel.INCLUDED if spec.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
             file.generated_by = "portal"
             files.append(file)
         log.info(f"portal: planned {len(self.specs)} pages in {time.perf_counter() - started:.2f} s")
-        self._done, self._started = 0, time.perf_counter()
+        self._done, self._started, self._template_s = 0, time.perf_counter(), 0.0
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta.update({"title": spec.title, "hide": ["toc"] if spec.kind != "article" else []})
+            # Material prints meta title and description unescaped: hand it escaped Markup.
+            page.meta.update({"title": escape(spec.title), "hide": ["toc"] if spec.kind != "article" else []})
             if spec.description:
-                page.meta["description"] = spec.description
+                page.meta["description"] = escape(spec.description)
             if not spec.search:
                 page.meta["search"] = {"exclude": True}
+            elif spec.kind in SEARCH_BOOST:
+                page.meta["search"] = {"boost": SEARCH_BOOST[spec.kind]}
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -122,7 +144,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         context["portal"] = view
         if spec is not None:
             template = self.env.get_template(f"portal/{spec.template}")
+            started = time.perf_counter()
             page.content = template.render({**context, "body_html": page.content or ""})
+            self._template_s += time.perf_counter() - started
         self._progress()
         return context
 
@@ -137,9 +161,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
         cat = self.result.catalog
-        written = write_outputs(cat, Path(config.site_dir), config.site_url or None)
+        started = time.perf_counter()
+        written = write_outputs(cat, Path(config.site_dir), config.site_url or None,
+                                site_name=config.site_name, site_description=config.site_description or "")
         if written:
-            log.info(f"portal: wrote {len(written)} feeds, calendars and data files")
+            log.info(f"portal: wrote {len(written)} feeds, calendars and data files "
+                     f"in {time.perf_counter() - started:.2f} s")
+        log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
         counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
         log.info(f"portal: built {len(self.specs)} pages: {counts}")
         if cat.drafts:
