@@ -37,6 +37,8 @@ def _label(path: Path) -> str:
 
 
 def _front(doc: Document) -> Iterator[Diagnostic]:
+    if MARK not in doc.front.text:  # cheap test first, as for bodies
+        return
     for path, value in _strings(doc.front.data):
         if not _MARK_RE.match(value):
             continue

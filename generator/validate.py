@@ -226,23 +226,24 @@ def _report_error(
 
 
 def _check_duplicate_entries(doc: Document, data: Any, path: Path, report: Report) -> None:
-    """Lists of plain values must not repeat an entry."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            _check_duplicate_entries(doc, value, (*path, key), report)
-    elif isinstance(data, list):
-        seen: set[Any] = set()
-        for i, item in enumerate(data):
-            if isinstance(item, dict | list):
-                _check_duplicate_entries(doc, item, (*path, i), report)
-            elif isinstance(item, str | int | float | bool):
-                if item in seen:
-                    pos = doc.front.pos((*path, i))
+    """Lists of plain values must not repeat an entry (only containers are walked: hot path)."""
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        if type(value) is list:
+            seen: set[Any] = set()
+            for i, item in enumerate(value):
+                if isinstance(item, dict | list):
+                    _check_duplicate_entries(doc, item, (*path, key, i), report)
+                elif item in seen:
+                    pos = doc.front.pos((*path, key, i))
                     report.error(
                         doc.path, pos.line, pos.col, "duplicate-entry",
-                        f"'{item}' is listed twice in '{_label(path)}'", "remove the repeated line",
+                        f"'{item}' is listed twice in '{_label((*path, key))}'", "remove the repeated line",
                     )
-                seen.add(item)
+                else:
+                    seen.add(item)
+        elif type(value) is dict:
+            _check_duplicate_entries(doc, value, (*path, key), report)
 
 
 def _validate_topics(doc: Document, valid: Valid, report: Report) -> None:

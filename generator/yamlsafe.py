@@ -9,8 +9,7 @@ also stops "billion laughs" expansion before it starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -25,8 +24,7 @@ _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "
 _constructor = yaml.constructor.SafeConstructor()
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
+class Pos(NamedTuple):
     line: int  # 1-based
     col: int  # 1-based
 
@@ -37,24 +35,62 @@ class YamlProblem(Exception):
         self.code, self.message, self.pos, self.hint = code, message, pos, hint
 
 
-@dataclass(slots=True)
-class Located:
-    """A composed front matter document: values plus where each came from."""
+class _Tables:
+    __slots__ = ("keys", "raw", "values")
 
-    data: Any
-    values: dict[Path, Pos] = field(default_factory=dict)  # where each value starts
-    keys: dict[Path, Pos] = field(default_factory=dict)  # where each mapping key starts
-    raw: dict[Path, str] = field(default_factory=dict)  # scalar source text
-    start: Pos = Pos(1, 1)
+    def __init__(self) -> None:
+        self.values: dict[Path, Pos] = {}  # where each value starts
+        self.keys: dict[Path, Pos] = {}  # where each mapping key starts
+        self.raw: dict[Path, str] = {}  # scalar source text
+
+
+class Located:
+    """A composed front matter document: values plus where each came from.
+
+    Positions are only needed for files that get a diagnostic, so they are worked
+    out on first use by composing the text again (a clean file never pays for them).
+    """
+
+    __slots__ = ("_tables", "data", "offset", "text")
+
+    def __init__(self, data: Any, text: str = "", offset: int = 0) -> None:
+        self.data, self.text, self.offset = data, text, offset
+        self._tables: _Tables | None = None
+
+    def _index(self) -> _Tables:
+        if self._tables is None:
+            self._tables = _Tables()
+            if self.text:
+                node = yaml.compose(self.text, Loader=_Loader)  # parsed cleanly once already
+                if node is not None:
+                    _convert(node, (), self._tables, self.offset)
+        return self._tables
+
+    @property
+    def values(self) -> dict[Path, Pos]:
+        return self._index().values
+
+    @property
+    def keys(self) -> dict[Path, Pos]:
+        return self._index().keys
+
+    @property
+    def raw(self) -> dict[Path, str]:
+        return self._index().raw
+
+    @property
+    def start(self) -> Pos:
+        return Pos(1 + self.offset, 1)
 
     def pos(self, path: Path, *, key: bool = False) -> Pos:
         """Best position for a path: the exact one, else its nearest ancestor."""
-        table = self.keys if key else self.values
+        tables = self._index()
+        table = tables.keys if key else tables.values
         while path:
             if path in table:
                 return table[path]
-            if path in self.values:
-                return self.values[path]
+            if path in tables.values:
+                return tables.values[path]
             path = path[:-1]
         return self.start
 
@@ -82,13 +118,9 @@ def load(text: str, line_offset: int = 0) -> Located:
         ) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no problem_mark
         raise YamlProblem("yaml-syntax", f"YAML error: {exc}", Pos(1 + line_offset, 1)) from None
-    located = Located(data=None, start=Pos(1 + line_offset, 1))
     if node is None:
-        located.data = None
-        return located
-    seen: set[int] = set()
-    located.data = _convert(node, (), located, seen, line_offset)
-    return located
+        return Located(None, text, line_offset)
+    return Located(_convert(node, (), None, line_offset), text, line_offset)
 
 
 def _refuse_aliases(text: str, off: int) -> None:
@@ -103,53 +135,49 @@ def _refuse_aliases(text: str, off: int) -> None:
             )
 
 
-def _convert(node: yaml.Node, path: Path, out: Located, seen: set[int], off: int) -> Any:
-    pos = _pos(node.start_mark, off)
-    if id(node) in seen:
-        raise YamlProblem(
-            "yaml-alias",
-            "YAML aliases (*name) are not allowed in front matter",
-            pos,
-            "write the value out in full instead of referring to an anchor",
-        )
-    seen.add(id(node))
-    out.values[path] = pos
+def _convert(node: yaml.Node, path: Path, out: _Tables | None, off: int) -> Any:
+    """Node tree → plain values; with ``out``, also record every position and source text."""
+    if out is not None:
+        out.values[path] = _pos(node.start_mark, off)
     if isinstance(node, yaml.MappingNode):
         if node.tag != f"{_CORE}map":
-            raise _tag_problem(node.tag, pos)
+            raise _tag_problem(node.tag, _pos(node.start_mark, off))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key_pos = _pos(key_node.start_mark, off)
             if key_node.tag == f"{_CORE}merge":
                 raise YamlProblem(
-                    "yaml-alias", "YAML merge keys (<<) are not allowed in front matter", key_pos
+                    "yaml-alias", "YAML merge keys (<<) are not allowed in front matter",
+                    _pos(key_node.start_mark, off),
                 )
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
                 raise YamlProblem(
-                    "yaml-syntax", "mapping keys must be plain words", key_pos,
+                    "yaml-syntax", "mapping keys must be plain words", _pos(key_node.start_mark, off),
                     "write keys as simple names such as 'title:'",
                 )
             key = key_node.value
             if key in result:
-                first = out.keys[(*path, key)]
+                first = _first_key_line(node, key, off)
                 raise YamlProblem(
                     "duplicate-key",
-                    f"key '{key}' appears twice (first on line {first.line})",
-                    key_pos,
+                    f"key '{key}' appears twice (first on line {first})",
+                    _pos(key_node.start_mark, off),
                     "keep one of the two entries",
                 )
-            out.keys[(*path, key)] = key_pos
-            result[key] = _convert(value_node, (*path, key), out, seen, off)
+            if out is not None:
+                out.keys[(*path, key)] = _pos(key_node.start_mark, off)
+            result[key] = _convert(value_node, (*path, key), out, off)
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != f"{_CORE}seq":
-            raise _tag_problem(node.tag, pos)
-        return [_convert(item, (*path, i), out, seen, off) for i, item in enumerate(node.value)]
+            raise _tag_problem(node.tag, _pos(node.start_mark, off))
+        return [_convert(item, (*path, i), out, off) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)
-    if node.tag not in _SCALAR_TAGS:
-        raise _tag_problem(node.tag, pos)
-    out.raw[path] = node.value
-    tag = node.tag[len(_CORE):]
+    tag = node.tag
+    if tag not in _SCALAR_TAGS:
+        raise _tag_problem(tag, _pos(node.start_mark, off))
+    if out is not None:
+        out.raw[path] = node.value
+    tag = tag[len(_CORE):]
     if tag in ("str", "timestamp"):
         return node.value
     if tag == "null":
@@ -161,7 +189,14 @@ def _convert(node: yaml.Node, path: Path, out: Located, seen: set[int], off: int
             return _constructor.construct_yaml_int(node)
         return _constructor.construct_yaml_float(node)
     except (ValueError, yaml.YAMLError):  # e.g. "!!int abc"
-        raise YamlProblem("yaml-syntax", f"'{node.value}' is not a valid {tag}", pos) from None
+        raise YamlProblem("yaml-syntax", f"'{node.value}' is not a valid {tag}", _pos(node.start_mark, off)) from None
+
+
+def _first_key_line(node: yaml.MappingNode, key: str, off: int) -> int:
+    for key_node, _ in node.value:
+        if key_node.value == key:
+            return key_node.start_mark.line + 1 + off
+    return 0  # pragma: no cover - only called for a key that is present
 
 
 def _tag_problem(tag: str, pos: Pos) -> YamlProblem:
