@@ -113,7 +113,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             # Material prints meta title and description unescaped: hand it escaped Markup.
-            page.meta.update({"title": escape(spec.title), "hide": ["toc"] if spec.kind != "article" else []})
+            page.meta.update({"title": escape(spec.title), "hide": _hidden(spec.kind)})
             if spec.description:
                 page.meta["description"] = escape(spec.description)
             if not spec.search:
@@ -188,3 +188,8 @@ def _nav_uris(nav: Any) -> set[str]:
             out.add(item)
     return out
 
+
+def _hidden(kind: str) -> list[str]:
+    # With navigation tabs, Material's left sidebar only repeats the current tab; the phone
+    # drawer is unaffected. Only articles have headings worth a table of contents.
+    return ["navigation"] if kind == "article" else ["navigation", "toc"]
