@@ -25,7 +25,7 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
 serve: $(VENV)/.installed
-	$(BIN)/portal serve --strict -a 127.0.0.1:8000  # mkdocs serve that keeps the last good build on errors
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 check: $(VENV)/.installed
 	$(BIN)/portal check

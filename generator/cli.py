@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, changed, fieldref, scaffold, schema, serving, synth
+from . import __version__, changed, fieldref, scaffold, schema, synth
 from .diagnostics import Diagnostic, render
 from .pipeline import build_catalog
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-_COMMAND_MODULES: tuple = (scaffold, fieldref, schema, serving, synth)
+_COMMAND_MODULES: tuple = (scaffold, fieldref, schema, synth)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -158,6 +160,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             rate = self._done / max(time.perf_counter() - self._started, 1e-9)
             log.info(f"portal: rendered {self._done}/{total} pages ({rate:.0f} pages/s)")
 
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        # Stock `mkdocs serve` stalls every request after a failed rebuild. Content errors stop
+        # the build in on_pre_build, before MkDocs cleans the site folder, so the last good build
+        # is still whole: keep serving it while the terminal shows the diagnostics.
+        server.builder = _keep_last_good(server.builder)
+        return server
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
         cat = self.result.catalog
@@ -193,3 +204,13 @@ def _hidden(kind: str) -> list[str]:
     # With navigation tabs, Material's left sidebar only repeats the current tab; the phone
     # drawer is unaffected. Only articles have headings worth a table of contents.
     return ["navigation"] if kind == "article" else ["navigation", "toc"]
+
+
+def _keep_last_good(build: Callable[..., Any]) -> Callable[..., Any]:
+    def rebuild(*args: Any, **kwargs: Any) -> None:
+        try:
+            build(*args, **kwargs)
+        except (Abort, BuildError):  # MkDocs's own build errors; anything else keeps its traceback
+            log.error("portal: the site was not rebuilt; still serving the last good build. "
+                      "Fix the problems listed above and save again.")
+    return rebuild

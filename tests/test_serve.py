@@ -1,4 +1,4 @@
-"""`make serve` (`portal serve`): an edit with an error shows the diagnostics and keeps the last good site."""
+"""`make serve` (`mkdocs serve` + the portal plugin): a broken edit shows the diagnostics, keeps the last good site."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
             cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT, env=env(),
         )
     try:
