@@ -20,7 +20,7 @@ from ..outputs.api import endpoints as api_endpoints
 PER_PAGE = 20  # articles per news page
 INDEX_PER_PAGE = 200  # entries per entity index page
 ENTITY_ARTICLES = 20  # articles on an entity's own page; the rest on its further pages
-TIMELINE_LIMIT = 400  # events on /timeline/; beyond that, the per-year pages hold the rest
+TIMELINE_LIMIT = 250  # events on /timeline/ (keeps it under 500 KB); the per-year pages hold the rest
 
 SECTIONS = {
     "news": "News", "timeline": "Timeline", "organizations": "Organizations", "events": "Events",
