@@ -66,8 +66,10 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRS = frozenset({"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background",
                        "cite", "data", "longdesc", "ping"})
 # Pages generated without a content file that bodies may still link to.
-GENERATED_PAGES = frozenset(f"{s}/index.md" for s in
-                            ("news", "timeline", "organizations", "events", "people", "places", "topics"))
+GENERATED_PAGES = frozenset(
+    [f"{s}/index.md" for s in ("news", "timeline", "organizations", "events", "people", "places", "topics")]
+    + ["api/index.md", "contribute/fields.md"]  # the data API and field reference pages (site/plan.py)
+)
 MAX_FINDINGS = 20  # per file; a hostile file must not flood the report
 _FOLDER_OF = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}
 _URL_JUNK = re.compile(r"[\t\n\r]")
