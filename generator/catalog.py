@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import PartialDate
-from .validate import Entry, Valid
+from .validate import Entry, Valid, parent_loops
 
 _NO_DATE = PartialDate(1)  # placeholder default; every real node gets its date from the model
 RELATED_WINDOW = 12  # neighbours looked at per shared entity: keeps "related" linear
@@ -429,22 +429,13 @@ def _resolve(ids: list[str], table: dict[str, Any]) -> list[Any]:
 
 
 def _link_parents(nodes: dict[str, Any], entries: dict[str, Entry]) -> None:
-    """Set parent/children; links that close a loop (reported by the validator) are left out."""
-    state: dict[str, int] = {}  # 1 = on the chain being walked, 2 = settled
-    for start in nodes:
-        chain: list[str] = []
-        key: str | None = start
-        while key is not None and key in nodes and state.get(key, 0) == 0:
-            state[key] = 1
-            chain.append(key)
-            key = entries[key].meta.parent
-        loop = set(chain[chain.index(key):]) if key is not None and state.get(key) == 1 else set()
-        for item in chain:
-            state[item] = 2
-            parent_key = entries[item].meta.parent
-            if parent_key in nodes and item not in loop:
-                nodes[item].parent = nodes[parent_key]
-                nodes[parent_key].children.append(nodes[item])
+    """Set parent/children; links inside a loop (reported by the validator) are left out."""
+    in_loop = {key for loop in parent_loops(entries) for key in loop}
+    for key, node in nodes.items():
+        parent_key = entries[key].meta.parent
+        if parent_key in nodes and key not in in_loop:
+            node.parent = nodes[parent_key]
+            nodes[parent_key].children.append(node)
 
 
 def _place(key: str, e: Entry) -> Place:

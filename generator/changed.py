@@ -17,22 +17,10 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .load import ENTITY_FOLDERS, TOPICS_FILE, Document, Kind, Tree, display_path
+from .validate import LIST_REFS, ONE_REFS
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
 DEFAULT_BASES = ("origin/main", "HEAD")
-
-# Raw front matter fields that refer to other files: (field, kind referred to).
-_LIST_REFS = {
-    Kind.ARTICLE: (("organizations", "organization"), ("people", "person"), ("places", "place"),
-                   ("events", "event"), ("topics", "topic")),
-    Kind.EVENT: (("organizations", "organization"), ("people", "person")),
-}
-_ONE_REFS = {
-    Kind.EVENT: (("place", "place"),),
-    Kind.ORGANIZATION: (("parent", "organization"), ("place", "place")),
-    Kind.PLACE: (("parent", "place"),),
-}
-
 
 class GitError(Exception):
     """git could not answer; the message says what to do."""
@@ -110,10 +98,10 @@ def references(doc: Document) -> Iterator[tuple[str, str]]:
     data = doc.front.data
     if not isinstance(data, dict):
         return
-    for key, what in _LIST_REFS.get(doc.kind, ()):
+    for key, what in LIST_REFS.get(doc.kind, ()):
         if isinstance(data.get(key), list):
             yield from ((what, ref) for ref in data[key] if isinstance(ref, str))
-    for key, what in _ONE_REFS.get(doc.kind, ()):
+    for key, what in ONE_REFS.get(doc.kind, ()):
         if isinstance(data.get(key), str):
             yield what, data[key]
     if doc.kind is Kind.PERSON and isinstance(data.get("roles"), list):

@@ -267,12 +267,12 @@ def _validate_topics(doc: Document, valid: Valid, report: Report) -> None:
 
 # Which raw front matter fields refer to which kind; checked on the raw values so that a
 # file with other errors still has its references checked in the same run.
-_LIST_REFS = {
+LIST_REFS = {
     Kind.ARTICLE: (("organizations", "organization"), ("people", "person"), ("places", "place"),
                    ("events", "event"), ("topics", "topic")),
     Kind.EVENT: (("organizations", "organization"), ("people", "person")),
 }
-_ONE_REFS = {
+ONE_REFS = {
     Kind.EVENT: (("place", "place"),),
     Kind.ORGANIZATION: (("parent", "organization"), ("place", "place")),
     Kind.PLACE: (("parent", "place"),),
@@ -289,11 +289,11 @@ def check_references(valid: Valid, report: Report) -> None:
         data = doc.front.data
         if not isinstance(data, dict):
             continue
-        for key, what in _LIST_REFS.get(doc.kind, ()):
+        for key, what in LIST_REFS.get(doc.kind, ()):
             if isinstance(data.get(key), list):
                 for i, ref in enumerate(data[key]):
                     refs.check(doc, (key, i), ref, what)
-        for key, what in _ONE_REFS.get(doc.kind, ()):
+        for key, what in ONE_REFS.get(doc.kind, ()):
             refs.check(doc, (key,), data.get(key), what)
         if doc.kind is Kind.PERSON and isinstance(data.get("roles"), list):
             for i, role in enumerate(data["roles"]):
@@ -387,8 +387,10 @@ def _check_asset(doc: Document, path: Path, target: str, valid: Valid, report: R
         )
 
 
-def _check_cycles(table: dict[str, Entry], what: str, report: Report) -> None:
-    state: dict[str, int] = {}  # 1 = on the current chain, 2 = known to reach a root
+def parent_loops(table: dict[str, Entry]) -> list[list[str]]:
+    """Chains of `parent` that come back on themselves, each once; linear in the table."""
+    loops: list[list[str]] = []
+    state: dict[str, int] = {}  # 1 = on the chain being walked, 2 = settled
     for start in table:
         chain: list[str] = []
         node: str | None = start
@@ -396,17 +398,22 @@ def _check_cycles(table: dict[str, Entry], what: str, report: Report) -> None:
             state[node] = 1
             chain.append(node)
             node = table[node].meta.parent
-        if node is not None and state.get(node) == 1:  # came back onto this chain: a cycle
-            loop = chain[chain.index(node):]
-            first = table[loop[0]].doc
-            pos = first.front.pos(("parent",))
-            report.error(
-                first.path, pos.line, pos.col, "parent-cycle",
-                f"{what} parents form a loop: {' → '.join([*loop, loop[0]])}",
-                "one of these files must name a different parent, or none",
-            )
+        if node is not None and state.get(node) == 1:  # came back onto this chain: a loop
+            loops.append(chain[chain.index(node):])
         for item in chain:
             state[item] = 2
+    return loops
+
+
+def _check_cycles(table: dict[str, Entry], what: str, report: Report) -> None:
+    for loop in parent_loops(table):
+        first = table[loop[0]].doc
+        pos = first.front.pos(("parent",))
+        report.error(
+            first.path, pos.line, pos.col, "parent-cycle",
+            f"{what} parents form a loop: {' → '.join([*loop, loop[0]])}",
+            "one of these files must name a different parent, or none",
+        )
 
 
 def _warn_unreferenced(valid: Valid, refs: _References, report: Report) -> None:

@@ -12,6 +12,7 @@ from generator import fieldref
 from generator.scaffold import slugify
 
 from .helpers import write_tree
+from .workbench import ACME_ARTICLE as ARTICLE
 from .workbench import run_portal
 
 
@@ -24,19 +25,6 @@ def portal(*args: str, cwd: Path) -> Done:
     return Done(cwd, *args)
 
 
-ARTICLE = """\
----
-title: Acme opens
-date: "2024-05-06"
-summary: Acme opened.
-source:
-  name: China Daily
-organizations:
-  - acme
----
-
-Acme opened its doors.
-"""
 
 
 @pytest.fixture

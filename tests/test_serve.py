@@ -14,21 +14,9 @@ from pathlib import Path
 import pytest
 
 from .helpers import env, write_config, write_tree
+from .workbench import ACME_ARTICLE as ARTICLE
 from .workbench import run_portal
 
-ARTICLE = """\
----
-title: Acme opens
-date: "2024-05-06"
-summary: Acme opened.
-source:
-  name: China Daily
-organizations:
-  - acme
----
-
-Acme opened its doors.
-"""
 DEADLINE = 90  # seconds; a bound against hanging, not a timing assertion
 
 

@@ -49,3 +49,19 @@ def run_portal(cwd: Path, *args: str) -> tuple[int, str, str]:
     finally:
         os.chdir(previous)
     return code, out.getvalue(), err.getvalue()
+
+
+# A minimal valid article about the organization "acme", shared by the editor tests.
+ACME_ARTICLE = """\
+---
+title: Acme opens
+date: "2024-05-06"
+summary: Acme opened.
+source:
+  name: China Daily
+organizations:
+  - acme
+---
+
+Acme opened its doors.
+"""
