@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,7 +66,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not Path(p).exists():
             print(f"portal: error: '{p}' does not exist", file=sys.stderr)
             return EXIT_USAGE
-    result = build_catalog(content)
+    result = build_catalog(content, workers=min(os.cpu_count() or 1, 4))
     items = _selected(result.report.items, args.paths)
     if args.changed or args.base:
         try:
@@ -73,7 +74,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         except changed.GitError as exc:
             print(f"portal: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    if items:
+    if items or args.format == "json":  # JSON readers always get a document, [] when clean
         print(render(items, args.format))
     errors = sum(d.is_error for d in items)
     warnings = len(items) - errors

@@ -81,6 +81,11 @@ class Report:
         self._items.extend(items)
 
     @property
+    def raw_items(self) -> list[Diagnostic]:
+        """In the order they were found."""
+        return list(self._items)
+
+    @property
     def items(self) -> list[Diagnostic]:
         return sorted(self._items, key=Diagnostic.sort_key)
 

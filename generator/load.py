@@ -8,19 +8,23 @@ such as ``.gitkeep``.
 from __future__ import annotations
 
 import difflib
+import multiprocessing
 import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from . import yamlsafe
-from .diagnostics import Report
+from .diagnostics import Diagnostic, Report
 from .yamlsafe import Located, Pos
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 64 * 1024
+PARALLEL_MIN_FILES = 2000  # below this, starting processes costs more than it saves
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -77,17 +81,32 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def load_tree(content_dir: Path, report: Report, only: set[str] | None = None) -> Tree:
-    """Read every file below ``content_dir``; ``only`` limits parsing to these rel paths."""
+def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, workers: int = 1) -> Tree:
+    """Read every file below ``content_dir``; ``only`` limits parsing to these rel paths.
+
+    With ``workers`` > 1 a large tree is parsed in that many forked processes (YAML parsing is
+    most of the time of `portal check` and each file is independent); order is kept.
+    """
     tree = Tree(content_dir)
     if not content_dir.is_dir():
         report.error(display_path(content_dir), 1, 1, "no-content", "content folder not found")
         return tree
     # Resolved once: resolving every file's path was half the time of `portal check`.
     prefix = display_path(content_dir)
+    jobs: list[_Job] = []
     for abs_path, rel in _walk(str(content_dir), "", prefix, report):
         tree.files_seen += 1
-        _classify(tree, Path(abs_path), rel, f"{prefix}/{rel}", report, only)
+        _classify(tree, jobs, abs_path, rel, f"{prefix}/{rel}", report, only)
+    if workers > 1 and len(jobs) >= PARALLEL_MIN_FILES:
+        size = -(-len(jobs) // (workers * 4))
+        chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_parse_chunk, chunks))
+    else:
+        results = [_parse_chunk(jobs)]
+    for documents, diagnostics in results:
+        tree.documents.extend(documents)
+        report.extend(diagnostics)
     return tree
 
 
@@ -111,16 +130,18 @@ def _walk(folder: str, rel_dir: str, prefix: str, report: Report) -> Iterator[tu
             yield entry.path, rel
 
 
-def _classify(tree: Tree, path: Path, rel: str, shown: str, report: Report, only: set[str] | None) -> None:
+def _classify(
+    tree: Tree, jobs: list[_Job], path: str, rel: str, shown: str, report: Report, only: set[str] | None
+) -> None:
     parts = rel.split("/")
     top, name = parts[0], parts[-1]
     stem, suffix = os.path.splitext(name)
     if len(parts) == 1:
         if name == TOPICS_FILE:
-            _read(tree, Kind.TOPICS, "topics", path, rel, shown, report, only, fenced=False)
+            _read(jobs, Kind.TOPICS, "topics", path, rel, shown, report, only, fenced=False)
         elif suffix == ".md":
             if _check_id(stem, shown, report, "page"):
-                _read(tree, Kind.PAGE, stem, path, rel, shown, report, only)
+                _read(jobs, Kind.PAGE, stem, path, rel, shown, report, only)
         else:
             _unexpected(shown, f"'{name}' is not a content file", report)
         return
@@ -141,7 +162,7 @@ def _classify(tree: Tree, path: Path, rel: str, shown: str, report: Report, only
         elif suffix != ".md":
             _unexpected(shown, "only Markdown (.md) articles belong in news/", report)
         elif _check_id(stem, shown, report, "article"):
-            _read(tree, Kind.ARTICLE, f"{parts[1]}/{stem}", path, rel, shown, report, only)
+            _read(jobs, Kind.ARTICLE, f"{parts[1]}/{stem}", path, rel, shown, report, only)
         return
     kind = ENTITY_FOLDERS.get(top)
     if kind is None:
@@ -157,7 +178,7 @@ def _classify(tree: Tree, path: Path, rel: str, shown: str, report: Report, only
         _unexpected(shown, f"only Markdown (.md) files belong in {top}/", report)
     elif _check_id(stem, shown, report, kind.value):
         tree.ids.setdefault(kind.value, set()).add(stem)
-        _read(tree, kind, stem, path, rel, shown, report, only)
+        _read(jobs, kind, stem, path, rel, shown, report, only)
 
 
 def _unexpected(shown: str, message: str, report: Report, code: str = "unexpected-file") -> None:
@@ -204,18 +225,35 @@ def decode(data: bytes, shown: str, report: Report) -> str | None:
     return text
 
 
+class _Job(NamedTuple):
+    kind: Kind
+    doc_id: str
+    path: str
+    rel: str
+    shown: str
+    fenced: bool
+
+
 def _read(
-    tree: Tree, kind: Kind, doc_id: str, path: Path, rel: str, shown: str, report: Report,
+    jobs: list[_Job], kind: Kind, doc_id: str, path: str, rel: str, shown: str, report: Report,
     only: set[str] | None, fenced: bool = True,
 ) -> None:
-    if only is not None and rel not in only:
-        return
-    text = decode(path.read_bytes(), shown, report)
-    if text is None:
-        return
-    doc = split(kind, doc_id, shown, rel, text, report, fenced=fenced)
-    if doc is not None:
-        tree.documents.append(doc)
+    if only is None or rel in only:
+        jobs.append(_Job(kind, doc_id, path, rel, shown, fenced))
+
+
+def _parse_chunk(jobs: list[_Job]) -> tuple[list[Document], list[Diagnostic]]:
+    documents: list[Document] = []
+    report = Report()
+    for job in jobs:
+        with open(job.path, "rb") as fh:
+            text = decode(fh.read(), job.shown, report)
+        if text is None:
+            continue
+        doc = split(job.kind, job.doc_id, job.shown, job.rel, text, report, fenced=job.fenced)
+        if doc is not None:
+            documents.append(doc)
+    return documents, report.raw_items
 
 
 def split(

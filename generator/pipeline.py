@@ -25,10 +25,14 @@ class Result:
         return not self.report.has_errors
 
 
-def build_catalog(content_dir: Path | str) -> Result:
-    """Run every stage over a content folder; problems go into ``result.report``."""
+def build_catalog(content_dir: Path | str, workers: int = 1) -> Result:
+    """Run every stage over a content folder; problems go into ``result.report``.
+
+    ``workers`` > 1 parses a large tree in forked processes: for command-line use, not inside a
+    server that runs threads (MkDocs's `serve`), where forking is unsafe.
+    """
     report = Report()
-    tree = load_tree(Path(content_dir), report)
+    tree = load_tree(Path(content_dir), report, workers=workers)
     valid = validate(tree, report)
     report = placeholders.apply(tree, report)  # unfilled `portal new` values
     catalog = catalog_mod.build(valid)
