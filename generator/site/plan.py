@@ -20,6 +20,7 @@ from ..outputs.api import endpoints as api_endpoints
 PER_PAGE = 20  # articles per news page
 INDEX_PER_PAGE = 200  # entries per entity index page
 ENTITY_ARTICLES = 20  # articles on an entity's own page; the rest on its further pages
+ENTITY_MORE_PER_PAGE = 100  # articles per further page: long tails in few pages (a quarter of all pages at 20)
 TIMELINE_LIMIT = 250  # events on /timeline/ (keeps it under 500 KB); the per-year pages hold the rest
 
 SECTIONS = {
@@ -86,11 +87,15 @@ def _uri(url: str) -> str:
     return "index.md" if not url else url.rstrip("/") + ("/index.md" if url.count("/") == 1 else ".md")
 
 
-def _pages(items: Sequence[Any], size: int, first_url: str) -> Iterator[tuple[Sequence[Any], Pagination]]:
-    count = max(1, -(-len(items) // size))
-    urls = [first_url] + [f"{first_url}page/{n}/" for n in range(2, count + 1)]
-    for n in range(1, count + 1):
-        yield items[(n - 1) * size: n * size], Pagination(n, count, urls)
+def _pages(
+    items: Sequence[Any], size: int, first_url: str, rest: int | None = None
+) -> Iterator[tuple[Sequence[Any], Pagination]]:
+    """Chunks of ``size`` items (``rest`` items on pages after the first, if given)."""
+    rest = rest or size
+    starts = [0, *range(size, len(items), rest)]
+    urls = [first_url] + [f"{first_url}page/{n}/" for n in range(2, len(starts) + 1)]
+    for n, start in enumerate(starts, 1):
+        yield items[start: start + (size if n == 1 else rest)], Pagination(n, len(starts), urls)
 
 
 def _crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:
@@ -218,7 +223,7 @@ def _entities(catalog: Catalog) -> Iterator[PageSpec]:
             )
         for node in nodes:
             articles = _entity_articles(node)
-            pages = list(_pages(articles, ENTITY_ARTICLES, node.url))
+            pages = list(_pages(articles, ENTITY_ARTICLES, node.url, ENTITY_MORE_PER_PAGE))
             for chunk, pagination in pages:
                 first = pagination.number == 1
                 url = pagination.urls[pagination.number - 1]
