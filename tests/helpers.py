@@ -60,17 +60,19 @@ def copy_content(dest: Path) -> Path:
 
 
 class _Text(HTMLParser):
+    SKIP = frozenset({"script", "style", "template", "noscript"})  # never shown as text
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
+        if tag in self.SKIP:
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
+        if tag in self.SKIP and self._skip:
             self._skip -= 1
 
     def handle_data(self, data: str) -> None:
@@ -78,11 +80,17 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def page_text(html: str) -> str:
-    """Visible text of a page, whitespace collapsed."""
+def text_parts(html: str) -> list[str]:
+    """The visible text runs of a page, in order, as the parser found them."""
     parser = _Text()
     parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+    parser.close()
+    return parser.parts
+
+
+def page_text(html: str) -> str:
+    """Visible text of a page, whitespace collapsed."""
+    return " ".join(" ".join(text_parts(html)).split())
 
 
 def read_page(site: Path, url: str) -> str:

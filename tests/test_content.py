@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+from .helpers import CONTENT, text_parts
+
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
 # A caption line ends with a bracketed photo credit, e.g. "... meeting. [Photo from shzj.gov.cn]".
@@ -200,34 +198,8 @@ def test_001_lists_and_headings() -> None:
 # --- the built page -----------------------------------------------------------------------
 
 
-class _TextExtractor(HTMLParser):
-    """All visible text of a page (scripts, styles and templates left out)."""
-
-    SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "template", "noscript"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
 def page_text(path: Path) -> str:
-    parser = _TextExtractor()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return norm("".join(parser.parts))
+    return norm("".join(text_parts(path.read_text(encoding="utf-8"))))
 
 
 @pytest.mark.parametrize("seed", SEED_MAP, ids=seed_id)
