@@ -89,10 +89,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         started = time.perf_counter()
         # Every content file is replaced by the pages planned from the catalog; only images
         # are copied as they are. (Theme files have another src_dir and stay.)
-        docs_dir = Path(config.docs_dir).resolve()
         assets = set(self.result.tree.assets)
         for file in list(files):
-            if file.src_dir and Path(file.src_dir).resolve() == docs_dir and file.src_uri not in assets:
+            if file.src_dir == config.docs_dir and file.src_uri not in assets:  # MkDocs sets it verbatim
                 files.remove(file)
         self.specs = {}
         nav_uris = _nav_uris(config.nav)
