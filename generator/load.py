@@ -62,7 +62,6 @@ class Document:
     front: Located
     body: str = ""
     body_line: int = 1  # line of the body's first line in the file
-    has_front_matter: bool = True
 
 
 @dataclass(slots=True)
@@ -265,7 +264,7 @@ def split(
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         if kind is Kind.PAGE:  # site pages may be plain Markdown
-            doc = Document(kind, doc_id, shown, rel, Located({}), text, 1, False)
+            doc = Document(kind, doc_id, shown, rel, Located({}), text, 1)
             return doc
         report.error(
             shown, 1, 1, "front-matter-missing",

@@ -130,8 +130,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        assert self.result is not None
-        install(env, self.result.catalog, config)
+        install(env)
         self.env = env
         return env
 

@@ -46,7 +46,6 @@ class Valid:
     events: dict[str, Entry] = field(default_factory=dict)
     topics: dict[str, Entry] = field(default_factory=dict)
     pages: dict[str, Entry] = field(default_factory=dict)
-    topics_doc: Document | None = None
     assets: set[str] = field(default_factory=set)
     documents: list[Document] = field(default_factory=list)  # every parsed file, valid or not
     known: dict[str, set[str]] = field(default_factory=dict)  # ids of files that exist, by kind
@@ -66,11 +65,10 @@ _MODEL_OF = {
 _BODY_REQUIRED = {Kind.ARTICLE}
 
 
-def validate(tree: Tree, report: Report, *, cross_check: bool = True) -> Valid:
+def validate(tree: Tree, report: Report) -> Valid:
     valid = Valid(assets=set(tree.assets), documents=tree.documents, known=tree.ids)
     for doc in tree.documents:
         if doc.kind is Kind.TOPICS:
-            valid.topics_doc = doc
             _validate_topics(doc, valid, report)
             continue
         meta = validate_model(doc, _MODEL_OF[doc.kind], doc.front.data, (), report)
@@ -99,8 +97,7 @@ def validate(tree: Tree, report: Report, *, cross_check: bool = True) -> Valid:
             )
             continue
         table[doc.id] = Entry(doc, meta)
-    if cross_check:
-        check_references(valid, report)
+    check_references(valid, report)
     return valid
 
 

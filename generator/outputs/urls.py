@@ -17,7 +17,6 @@ FEED_JSON = "feed.json"
 CALENDAR = "events.ics"
 API_ROOT = "api/v1/"
 API_SCHEMA_ROOT = "api/v1/schema/"
-API_PAGE = "api/"
 FEED_KINDS = ("organization", "topic", "place")  # entities with their own feeds
 CALENDAR_KINDS = ("organization",)  # entities with their own calendar
 

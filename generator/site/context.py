@@ -6,7 +6,6 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..catalog import Catalog, Node
-from ..dates import PartialDate
 from ..outputs import page as output_page
 from .plan import PageSpec
 
@@ -34,10 +33,6 @@ class PageView:
         self.outputs = output_page.PageOutputs(spec, catalog, config.site_name, config.site_description, self.site_url)
 
     @property
-    def kind(self) -> str:
-        return self.spec.kind if self.spec else "page"
-
-    @property
     def breadcrumbs(self) -> list[tuple[str, str]]:
         return self.spec.breadcrumbs if self.spec else []
 
@@ -53,9 +48,6 @@ class PageView:
                     labels["place"][place.id] = place.name
         return {k: dict(sorted(v.items(), key=lambda kv: kv[1].lower())) for k, v in labels.items()}
 
-    def absolute(self, url: str) -> str | None:
-        return self.site_url + url if self.site_url else None
-
 
 def _autoescape(name: str | None) -> bool:
     # MkDocs's environment does not autoescape (Material's templates rely on that);
@@ -63,15 +55,8 @@ def _autoescape(name: str | None) -> bool:
     return bool(name and name.startswith("portal/"))
 
 
-def date_html(value: PartialDate | None) -> str:
-    return value.display() if value else ""
-
-
-def install(env: jinja2.Environment, catalog: Catalog, config: MkDocsConfig) -> None:
+def install(env: jinja2.Environment) -> None:
     env.autoescape = _autoescape
-    env.filters["display_date"] = date_html
-    env.filters["iso_date"] = lambda d: d.iso() if d else ""
-    env.globals["portal_catalog"] = catalog
     env.globals["event_kind_labels"] = EVENT_KIND_LABELS
     env.globals["org_kind_labels"] = ORG_KIND_LABELS
 
