@@ -8,6 +8,8 @@ at the line of the reference. One pass over the documents: linear in content siz
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,8 +17,9 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic
-from .load import ENTITY_FOLDERS, TOPICS_FILE, Document, Kind, Tree, display_path
+from .diagnostics import Diagnostic, Report
+from .load import ENTITY_FOLDERS, TOPICS_FILE, Document, Kind, Tree, display_path, split
+from .names import distinct_keys, namings
 from .validate import LIST_REFS, ONE_REFS
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
@@ -128,4 +131,114 @@ def select(items: Iterable[Diagnostic], tree: Tree, base: str | None) -> list[Di
     changed = changed_files(content, commit)
     topics = _changed_topics(content, commit, tree) if TOPICS_FILE in changed else set()
     keep = affected(tree, changed, topics)
-    return [d for d in items if d.path in keep]
+    selected = [d for d in items if d.path in keep]
+    if any(d.code == "unknown-reference" for d in selected):
+        selected = explain_removed(selected, tree, commit, changed, topics)
+    return selected
+
+
+# --- an unknown reference to what this change deleted or renamed -----------------------------
+
+_UNKNOWN = re.compile(r"^no (organization|person|place|event|topic) with id '([^']+)'$")
+
+
+def explain_removed(items: list[Diagnostic], tree: Tree, base: str, changed: set[str],
+                    topics: set[str]) -> list[Diagnostic]:
+    """Unknown references to an entity or topic this change deleted or renamed say so, and name the new id."""
+    gone = _removed_entities(tree, base, changed)
+    if topics:
+        gone |= _removed_topics(tree, base, topics)
+    if not gone:
+        return items
+    out = []
+    for d in items:
+        found = _UNKNOWN.match(d.message) if d.code == "unknown-reference" else None
+        why = gone.get((found[1], found[2])) if found else None
+        out.append(dataclasses.replace(d, hint=why) if why else d)
+    return out
+
+
+def _old_text(content: Path, base: str, rel: str) -> str:
+    try:
+        return _git(content, "show", f"{base}:./{rel}")
+    except GitError:
+        return ""
+
+
+def _removed_entities(tree: Tree, base: str, changed: set[str]) -> dict[tuple[str, str], str]:
+    """(kind, id) of each entity file deleted since ``base`` → what to tell an article still referring to it."""
+    content = tree.content_dir
+    present = {doc.rel: doc for doc in tree.documents}
+    deleted = [rel for rel in changed if _entity(rel) and not (content / rel).exists()]
+    if not deleted:
+        return {}
+    renamed = _git_renames(content, base)
+    added = [doc for rel, doc in present.items() if rel in changed and _entity(rel)]
+    out: dict[tuple[str, str], str] = {}
+    for rel in deleted:
+        kind, ident = _entity(rel)  # type: ignore[misc]
+        old = display_path(content / rel)
+        new = renamed.get(rel) or _same_entity(content, base, rel, kind, [d for d in added if d.kind.value == kind])
+        if new is not None:
+            new_id = _entity(new)[1]  # type: ignore[index]
+            out[(kind, ident)] = (f"{old} was renamed to {display_path(content / new)} in this change: "
+                                  f"write '{new_id}'")
+        else:
+            out[(kind, ident)] = f"{old} was deleted in this change: restore it, or remove this reference"
+    return out
+
+
+def _git_renames(content: Path, base: str) -> dict[str, str]:
+    """Old → new path (relative to ``content``) of each file git sees as renamed since ``base``."""
+    fields = _git(content, "diff", "--name-status", "-z", "-M", "--relative", base, "--", ".").split("\0")
+    renames: dict[str, str] = {}
+    i = 0
+    while i < len(fields) and fields[i]:
+        status = fields[i]
+        if status[0] in "RC":
+            if status[0] == "R":
+                renames[fields[i + 1]] = fields[i + 2]
+            i += 3
+        else:
+            i += 2
+    return renames
+
+
+def _same_entity(content: Path, base: str, rel: str, kind: str, added: list[Document]) -> str | None:
+    """A new file of the same kind that is the deleted one moved (git sees no rename for an untracked file):
+    the same text, or the same name."""
+    if not added:
+        return None
+    text = _old_text(content, base, rel)
+    old_doc = split(Kind(kind), "", rel, rel, text, Report()) if text else None
+    before = old_doc.front.data if old_doc is not None else None
+    keys = {key for key, naming in distinct_keys(namings(kind, "", before)) if naming.field != "id"}
+    for doc in added:
+        if (content / doc.rel).read_text(encoding="utf-8", errors="replace") == text:
+            return doc.rel
+        now = {key for key, naming in distinct_keys(namings(kind, "", doc.front.data)) if naming.field != "id"}
+        if keys & now:
+            return doc.rel
+    return None
+
+
+def _removed_topics(tree: Tree, base: str, topics: set[str]) -> dict[tuple[str, str], str]:
+    content = tree.content_dir
+    now = next((_topic_ids(d.front.data) for d in tree.documents if d.kind is Kind.TOPICS), {})
+    try:
+        old = _topic_ids(yaml.safe_load(_old_text(content, base, TOPICS_FILE)))
+    except yaml.YAMLError:
+        old = {}
+    added = [t for t in topics if t in now and t not in old]
+    out: dict[tuple[str, str], str] = {}
+    shown = display_path(content / TOPICS_FILE)
+    for topic in topics:
+        if topic in now or topic not in old:
+            continue
+        name = old[topic].get("name") if isinstance(old[topic], dict) else None
+        new = next((t for t in added if isinstance(now[t], dict) and name and now[t].get("name") == name), None)
+        out[("topic", topic)] = (
+            f"topic '{topic}' was renamed to '{new}' in {shown} in this change: write '{new}'" if new
+            else f"topic '{topic}' was removed from {shown} in this change: restore it, or remove this reference"
+        )
+    return out

@@ -93,3 +93,52 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso()
+
+
+# --- what to write instead: hints for dates in other common forms ----------------------------
+
+_MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(MONTHS) if name}
+_MONTH_NUMBERS |= {name[:3].lower(): i for i, name in enumerate(MONTHS) if name}
+_MONTH_NUMBERS["sept"] = 9
+_MONTH = r"([A-Za-z]{3,9})\.?"
+_OTHER_FORMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?$"), ("y", "m", "d")),
+    (re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$"), ("y", "m", "d")),
+    (re.compile(r"^(\d{4})\s*年$"), ("y",)),
+    (re.compile(rf"^{_MONTH},?\s+(\d{{4}})$"), ("M", "y")),
+    (re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})$"), ("d", "M", "y")),
+    (re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$"), ("M", "d", "y")),
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), ("y", "m", "d")),
+)
+
+
+def suggest(value: object) -> str | None:
+    """The YYYY, YYYY-MM or YYYY-MM-DD form of a date written another way, if it is unambiguous and exists.
+
+    '2023-3-30', '2023/03/30', '30 March 2023', 'March 30, 2023' and '2023年3月30日' give '2023-03-30';
+    'August 2022' and 'Aug 2022' give '2022-08'. Day-first or month-first numbers ('03/04/2023') are
+    ambiguous and give None.
+    """
+    if not isinstance(value, str) or isinstance(value, bool):
+        return None
+    text = " ".join(value.split())
+    for pattern, order in _OTHER_FORMS:
+        found = pattern.match(text)
+        if found is None:
+            continue
+        parts = dict(zip(order, found.groups(), strict=True))
+        month = parts.get("m") or ""
+        if "M" in parts:
+            number = _MONTH_NUMBERS.get(parts["M"].lower())
+            if number is None:
+                return None
+            month = str(number)
+        candidate = parts["y"] + (f"-{int(month):02d}" if month else "")
+        if month and parts.get("d"):
+            candidate += f"-{int(parts['d']):02d}"
+        try:
+            written = PartialDate.parse(candidate).iso()
+        except InvalidDate:
+            return None
+        return written if written != text else None
+    return None

@@ -16,9 +16,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from . import fieldref
+from . import fieldref, load
 from .dates import InvalidDate, PartialDate
-from .load import ID_RE, display_path
+from .dates import suggest as suggest_date
+from .diagnostics import Report
+from .load import ID_RE, Kind, display_path
+from .names import FIELD_WORDS, Naming, distinct_keys, namings
 from .placeholders import MARK
 
 SLUG_LIMIT = 80  # characters; long headlines are cut at a word boundary
@@ -31,6 +34,7 @@ BODY_PLACEHOLDERS = {
     "event": f"{MARK}: describe what happened, or delete this line.",
 }
 _EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "id": "some-id", "text": '""'}
+_NEW_ENTITY_KINDS = ("organization", "person", "place")  # refused when they repeat an existing name
 
 
 class ScaffoldError(Exception):
@@ -72,21 +76,22 @@ def _fields(doc: fieldref.ModelDoc, values: dict[str, Any], pad: str = "") -> li
             out.append(f"{pad}{f.key}: {_q(given)}")
         elif f.required:
             out.append(f"{pad}{f.key}: {_q(f'{MARK}: {f.description}')}")
-        elif f.is_list and f.value == "id":
-            out.append(f"{pad}{f.key}: []")
-        elif f.nested:  # an optional list of mappings: a commented example entry
-            out.append(f"{pad}# {f.key}:")
-            for i, sub in enumerate(fieldref.model_doc(f.nested).fields):
-                lead = "- " if i == 0 else "  "
-                out.append(f"{pad}#   {lead}{sub.key}: {_example(sub)}")
+        elif f.is_list:
+            # The key, then a commented example item: items written below it (or the example,
+            # uncommented) form a block list; left as it is, the list is empty.
+            out.append(f"{pad}{f.key}:")
+            if f.nested:
+                for i, sub in enumerate(fieldref.model_doc(f.nested).fields):
+                    lead = "- " if i == 0 else "  "
+                    out.append(f"{pad}#  {lead}{sub.key}: {_example(sub)}")
+            else:
+                out.append(f"{pad}#  - {_EXAMPLES.get(f.value, '...')}")
         else:
             out.append(f"{pad}# {f.key}: {_example(f)}")
     return out
 
 
 def _example(f: fieldref.FieldDoc) -> str:
-    if f.is_list:
-        return "[]"
     if f.default is not None:
         return f.default
     if f.allowed:
@@ -106,12 +111,17 @@ def _date(value: str | None) -> str | None:
     try:
         return PartialDate.parse(value).iso()
     except InvalidDate as exc:
-        raise ScaffoldError(f"--date: {exc}") from None
+        better = suggest_date(value)
+        raise ScaffoldError(f"--date: {exc}" + (f'; write "{better}"' if better else "")) from None
 
 
 def new_article(content: Path, title: str, date: str | None = None, source: str | None = None,
                 slug: str | None = None) -> Path:
-    iso = _date(date) or dt.date.today().isoformat()
+    iso = _date(date)
+    if iso is None:
+        iso = dt.date.today().isoformat()
+        print(f"portal: note: no --date given, so the article is dated today, {iso}; "
+              "change 'date' if the report is from another day", file=sys.stderr)
     derived = slug is None
     if slug is not None:
         if not ID_RE.match(slug):
@@ -135,16 +145,45 @@ def new_article(content: Path, title: str, date: str | None = None, source: str 
     return _write(path, render("article", values))
 
 
-def new_entity(content: Path, kind: str, ident: str, name: str, date: str | None = None) -> Path:
+def new_entity(content: Path, kind: str, ident: str, name: str, date: str | None = None,
+               short_name: str | None = None) -> Path:
     if not ID_RE.match(ident):
         raise ScaffoldError(f"'{ident}' is not a valid {kind} id: use lowercase letters, digits and single "
                             f"hyphens, e.g. '{slugify(ident) or 'shanghai-standards-forum'}'")
     values: dict[str, Any] = {"title" if kind == "event" else "name": name.strip()}
+    if short_name is not None:
+        values["short_name"] = short_name.strip()
+    if kind in _NEW_ENTITY_KINDS and not (content / FOLDERS[kind] / f"{ident}.md").exists():
+        _refuse_known_name(content, kind, [*namings(kind, ident, values)])
     if kind == "event" and date is not None:
         values["date"] = _date(date)
     elif date is not None:
         raise ScaffoldError(f"--date only applies to articles and events, not to a {kind}")
     return _write(content / FOLDERS[kind] / f"{ident}.md", render(kind, values))
+
+
+def _refuse_known_name(content: Path, kind: str, new: list[Naming]) -> None:
+    """A new entity must not go by a name, short name, alias or id an existing one of its kind goes by."""
+    wanted = dict(distinct_keys(new))
+    if not wanted:
+        return
+    for path in sorted((content / FOLDERS[kind]).glob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # `portal check` reports unreadable files
+        doc = load.split(Kind(kind), path.stem, display_path(path), path.name, text, Report())
+        data = doc.front.data if doc is not None else None
+        for key, theirs in distinct_keys(namings(kind, path.stem, data)):
+            ours = wanted.get(key)
+            if ours is not None:
+                field = FIELD_WORDS[ours.field]
+                a = "an" if field[0] in "aeiou" else "a"
+                raise ScaffoldError(
+                    f"the {field} '{ours.text}' matches the {FIELD_WORDS[theirs.field]} '{theirs.text}' of "
+                    f"{kind} '{path.stem}' ({display_path(path)}): if it is the same {kind}, refer to it as "
+                    f"'{path.stem}'; if not, choose {a} {field} that tells them apart"
+                )
 
 
 def _write(path: Path, text: str) -> Path:
@@ -166,7 +205,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         if args.kind == "article":
             path = new_article(content, args.title, args.date, args.source, args.slug)
         else:
-            path = new_entity(content, args.kind, args.id, args.name, args.date)
+            path = new_entity(content, args.kind, args.id, args.name, args.date, getattr(args, "short_name", None))
     except ScaffoldError as exc:
         print(f"portal: error: {exc}", file=sys.stderr)
         return 1
@@ -187,6 +226,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = kinds.add_parser(kind, help=f"content/{folder}/<id>.md")
         p.add_argument("id", help="lowercase letters, digits and hyphens, e.g. shanghai-standards-forum")
         p.add_argument("--name", required=True, help="the event's title" if kind == "event" else "the full name")
+        if kind == "organization":
+            p.add_argument("--short-name", help="the abbreviation used in reports, e.g. SMBQTS")
         if kind == "event":
             p.add_argument("--date", help="when it happened: YYYY-MM-DD, YYYY-MM or YYYY")
         else:

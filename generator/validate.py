@@ -10,9 +10,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import duplicates
 from . import models as m
+from .dates import InvalidDate, PartialDate
+from .dates import suggest as suggest_date
 from .diagnostics import Report
 from .load import ID_RE, Document, Kind, Tree
+from .names import NAME_FIELDS, name_key, namings
 from .yamlsafe import Path, Pos
 
 # Nested models, to suggest the right key names inside mappings.
@@ -71,7 +75,7 @@ def validate(tree: Tree, report: Report) -> Valid:
         if doc.kind is Kind.TOPICS:
             _validate_topics(doc, valid, report)
             continue
-        meta = validate_model(doc, _MODEL_OF[doc.kind], doc.front.data, (), report)
+        meta = validate_model(doc, _MODEL_OF[doc.kind], _model_input(doc.kind, doc.front.data), (), report)
         if doc.kind in _BODY_REQUIRED and not doc.body.strip():
             report.error(
                 doc.path, doc.body_line, 1, "empty-body", "the article has no text",
@@ -98,7 +102,27 @@ def validate(tree: Tree, report: Report) -> Valid:
             continue
         table[doc.id] = Entry(doc, meta)
     check_references(valid, report)
+    duplicates.check(valid.documents, report)
     return valid
+
+
+def _list_fields(model: type[m.Model]) -> frozenset[str]:
+    return frozenset(f.alias or name for name, f in model.model_fields.items() if f.default_factory is list)
+
+
+_LIST_FIELDS = {kind: _list_fields(model) for kind, model in _MODEL_OF.items()}
+
+
+def _model_input(kind: Kind, data: Any) -> Any:
+    """Front matter as the model reads it: an optional list with no items under its key is empty.
+
+    `portal new` writes lists as ``organizations:`` with commented example items below, which YAML
+    reads as no value at all. A new dict is returned: the loaded document is left as it was.
+    """
+    if not isinstance(data, dict):
+        return data
+    empty = [key for key in _LIST_FIELDS[kind] if key in data and data[key] is None]
+    return {k: v for k, v in data.items() if k not in empty} if empty else data
 
 
 # --- model validation ---------------------------------------------------------------------
@@ -198,7 +222,8 @@ def _report_error(
             hint = 'use an ISO 3166-1 alpha-2 code in quotes, e.g. country: "CN"'
     elif kind == "invalid_date":
         code, message = "invalid-date", f"'{name}': {err['msg']}"
-        hint = "dates are YYYY, YYYY-MM or YYYY-MM-DD and must exist in the calendar"
+        better = suggest_date(value)
+        hint = f'write "{better}"' if better else "dates are YYYY, YYYY-MM or YYYY-MM-DD and must exist in the calendar"
     elif kind == "invalid_url":
         code, message = "invalid-url", f"'{name}': {err['msg']}"
         hint = "use the full address, starting with https://"
@@ -296,29 +321,12 @@ def check_references(valid: Valid, report: Report) -> None:
             for i, role in enumerate(data["roles"]):
                 if isinstance(role, dict):
                     refs.check(doc, ("roles", i, "organization"), role.get("organization"), "organization")
-    for entry in valid.articles.values():
-        doc, a = entry.doc, entry.meta
-        year = doc.id.split("/", 1)[0]
-        if str(a.date.year) != year:
-            pos = doc.front.pos(("date",))
-            report.error(
-                doc.path, pos.line, pos.col, "year-folder",
-                f"the article is dated {a.date} but sits in news/{year}/",
-                f"move it to content/news/{a.date.year:04d}/ or correct the date",
-            )
-        for i, image in enumerate(a.images):
-            if image.file is not None:
-                _check_asset(doc, ("images", i, "file"), image.file, valid, report)
-        if a.updated is not None and a.updated < a.date:
-            _order_error(doc, ("updated",), "updated", a.updated, "date", a.date, report)
-    for entry in valid.events.values():
-        e = entry.meta
-        if e.end is not None and e.end < e.date:
-            _order_error(entry.doc, ("end",), "end", e.end, "date", e.date, report)
-    for entry in valid.people.values():
-        for i, role in enumerate(entry.meta.roles):
-            if role.from_ and role.to and role.to < role.from_:
-                _order_error(entry.doc, ("roles", i, "to"), "to", role.to, "from", role.from_, report)
+    # Dates and image files are checked on the raw values too, so that a file with other errors (a
+    # missing summary, a bad kind) still gets these in the same run; a value the model refuses is skipped.
+    for doc in valid.documents:
+        data = doc.front.data
+        if isinstance(data, dict):
+            _check_dates_and_files(doc, data, valid, report)
     for name in valid.pages:
         if name in RESERVED_PAGES:
             doc = valid.pages[name].doc
@@ -333,10 +341,15 @@ def check_references(valid: Valid, report: Report) -> None:
 
 
 class _References:
+    SPELLING_BUDGET = 200  # distinct unknown ids per kind compared by spelling; keeps hints linear
+
     def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
         self.tables, self.known, self.report = tables, known, report
         self.counts: Counter[tuple[str, str]] = Counter()
         self.covered: set[str] = set()  # events some article (valid or not) reports on
+        self._hints: dict[tuple[str, str], str] = {}  # one hint per distinct unknown id
+        self._names: dict[str, dict[str, str]] = {}  # per kind: name key → id, built on first need
+        self._spelled: Counter[str] = Counter()
 
     def check(self, doc: Document, path: Path, ref: Any, what: str) -> None:
         if not isinstance(ref, str) or not ref:
@@ -348,15 +361,84 @@ class _References:
         if ref in table or ref in self.known.get(what, ()):  # exists (maybe with its own errors)
             return
         pos = doc.front.pos(path)
-        guess = difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
+        hint = self._hints.get((what, ref))
+        if hint is None:
+            hint = self._hints[(what, ref)] = self._hint(what, ref)
+        self.report.error(doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'", hint)
+
+    def _hint(self, what: str, ref: str) -> str:
+        """The id ``ref`` most likely meant: an entity named so (name, short name, alias, as slugs), else the
+        closest spelling of an id; else how to create it."""
+        table = self.tables[what]
+        names = self._names.get(what)
+        if names is None:
+            names = self._names[what] = _name_index(what, table)
+        guess = names.get(name_key(ref))
+        if guess is None and self._spelled[what] < self.SPELLING_BUDGET:
+            self._spelled[what] += 1
+            close = difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
+            guess = close[0] if close else None
+        if guess is not None:
+            return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
         folder = "content/topics.yml" if what == "topic" else f"content/{_FOLDER[what]}/{ref}.md"
-        self.report.error(
-            doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'",
-            f"did you mean '{guess[0]}'?" if guess else f"create {folder} or fix the id",
-        )
+        return f"create {folder} or fix the id"
+
+
+def _title(meta: Any) -> str:
+    return str(getattr(meta, "name", None) or getattr(meta, "title", ""))
+
+
+def _name_index(what: str, table: dict[str, Entry]) -> dict[str, str]:
+    """Name key (see names.name_key) of every id and name of the entities of one kind → id; linear."""
+    index: dict[str, str] = {}
+    for ident, entry in table.items():
+        data = {key: getattr(entry.meta, key, None) for key in NAME_FIELDS.get(what, ())}
+        for naming in namings(what, ident, data):
+            index.setdefault(name_key(naming.text), ident)
+    index.pop("", None)
+    return index
 
 
 _FOLDER = {"organization": "organizations", "person": "people", "place": "places", "event": "events"}
+
+
+def _raw_date(data: dict[str, Any], key: str) -> PartialDate | None:
+    value = data.get(key)
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    try:
+        return PartialDate.parse(value)
+    except InvalidDate:
+        return None  # the model reports it
+
+
+def _check_dates_and_files(doc: Document, data: dict[str, Any], valid: Valid, report: Report) -> None:
+    if doc.kind is Kind.ARTICLE:
+        date, year = _raw_date(data, "date"), doc.id.split("/", 1)[0]
+        if date is not None and str(date.year) != year:
+            pos = doc.front.pos(("date",))
+            report.error(
+                doc.path, pos.line, pos.col, "year-folder",
+                f"the article is dated {date} but sits in news/{year}/",
+                f"move it to content/news/{date.year:04d}/ or correct the date",
+            )
+        images = data.get("images")
+        for i, image in enumerate(images if isinstance(images, list) else ()):
+            if isinstance(image, dict) and isinstance(image.get("file"), str):
+                _check_asset(doc, ("images", i, "file"), image["file"], valid, report)
+        updated = _raw_date(data, "updated")
+        if date is not None and updated is not None and updated < date:
+            _order_error(doc, ("updated",), "updated", updated, "date", date, report)
+    elif doc.kind is Kind.EVENT:
+        date, end = _raw_date(data, "date"), _raw_date(data, "end")
+        if date is not None and end is not None and end < date:
+            _order_error(doc, ("end",), "end", end, "date", date, report)
+    elif doc.kind is Kind.PERSON and isinstance(data.get("roles"), list):
+        for i, role in enumerate(data["roles"]):
+            if isinstance(role, dict):
+                start, to = _raw_date(role, "from"), _raw_date(role, "to")
+                if start is not None and to is not None and to < start:
+                    _order_error(doc, ("roles", i, "to"), "to", to, "from", start, report)
 
 
 def _order_error(doc: Document, path: Path, later: str, lv: Any, earlier: str, ev: Any, report: Report) -> None:

@@ -13,6 +13,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import yamlhints
+
 try:  # The C loader is much faster; the pure one gives identical results.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml is part of the PyYAML wheels
@@ -110,6 +112,13 @@ def load(text: str, line_offset: int = 0) -> Located:
         pos = _pos(mark, line_offset) if mark else Pos(1 + line_offset, 1)
         problem = (exc.problem or "invalid YAML").strip()
         context = f" {exc.context.strip()}" if exc.context else ""
+        known = yamlhints.explain(  # the usual mistakes, in the editor's words
+            text, pos.line - 1 - line_offset, exc.context_mark.line if exc.context_mark else None,
+            "quoted scalar" in (exc.context or ""), line_offset,
+        )
+        if known is not None:
+            message, line, col, hint = known
+            raise YamlProblem("yaml-syntax", message, Pos(line, col), hint) from None
         raise YamlProblem(
             "yaml-syntax",
             f"YAML syntax error: {problem}{context}",

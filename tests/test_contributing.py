@@ -81,6 +81,24 @@ CORPORA: list[dict[str, str]] = [
                             "organizations: [acme]\nimages:\n  - caption: C\n    file: images/none.jpg\n"
                             "  - caption: D\n    file: ../secret.jpg\n---\n\nText.\n",
     },
+    {  # what to write: YAML slips, dates in other forms, names for ids, duplicates, every problem at once
+        "index.md": "# Home\n",
+        "organizations/sac.md": "---\nname: Standardization Administration of China\nshort_name: SAC\n---\n",
+        "organizations/standards-administration.md": "---\nname: Standardization administration of China\n---\n",
+        "organizations/tabs.md": "---\nname: Tabs\naliases:\n\t- T\n---\n",
+        "organizations/list.md": "---\nname: List\naliases: []\n  - L\n---\n",
+        "organizations/quote.md": '---\nname: "Quote Bureau\nshort_name: QB\n---\n',
+        "organizations/inner.md": '---\nname: "The "best" bureau"\n---\n',
+        "people/tian-shihong.md": "---\nname: Tian Shihong\n---\n",
+        "people/tian-shi-hong.md": "---\nname: Tian Shi-hong\n---\n",
+        "events/expo.md": '---\ntitle: Expo\ndate: "August 2022"\nend: 2022/08/30\n---\n',
+        "news/2023/one.md": '---\ntitle: One\ndate: "2023-3-30"\nsummary: S\nsource:\n  name: Xinhua\n'
+                            "organizations:\n  - standardization-administration-of-china\n"
+                            "  - standards-administration\n"
+                            "people:\n  - tian-shihong\n  - tian-shi-hong\nevents: [expo]\n---\n\nText.\n",
+        "news/2023/two.md": '---\ntitle: Two\ndate: "2024-05-06"\nupdated: "2024-05-01"\nsource:\n  name: X\n'
+                            "organizations: [sac]\n---\n\nText.\n",
+    },
 ]
 
 

@@ -130,7 +130,7 @@ CASES = [
     Case("duplicate id", {"organizations/bureaus/smbqts.md": "---\nname: Copy\n---\n"}, "duplicate-id",
          "organizations/smbqts.md", 1),
     Case("missing organization", {ARTICLE: article(organizations="[smbqt]")}, "unknown-reference", ARTICLE, 7,
-         hint="did you mean 'smbqts'?"),
+         hint="did you mean 'smbqts' (Shanghai Municipal Bureau of Quality and Technical Supervision)?"),
     Case("missing person", {ARTICLE: article(people="[chen-xiaojn]")}, "unknown-reference", ARTICLE, 8,
          hint="'chen-xiaojun'"),
     Case("missing place", {ARTICLE: article(places="[putu]")}, "unknown-reference", ARTICLE, 9, hint="'putuo'"),

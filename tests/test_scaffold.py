@@ -111,7 +111,7 @@ def test_filled_scaffold_passes(project: Path) -> None:
     path = project / done.stdout.strip()
     text = path.read_text(encoding="utf-8")
     text = re.sub(r'^summary: .*$', 'summary: "Acme signed a pact."', text, flags=re.M)
-    text = text.replace("organizations: []", "organizations: [acme]")
+    text = text.replace("organizations:\n#  - some-id", "organizations:\n  - acme")  # an item below the key
     text = re.sub(r"^TODO:.*$", "Acme signed a pact with its neighbours.", text, flags=re.M)
     path.write_text(text, encoding="utf-8")
     checked = portal("check", cwd=project)

@@ -73,7 +73,7 @@ def test_timeline_in_date_order_with_partial_dates(built_site: Path, catalog) ->
     assert keys == sorted(keys)
     pasc = next(r for r in rows if "Pan American Standards Commission" in r.text_content())
     when = pasc.xpath(".//time")[0]
-    assert when.text == "July 2017" and when.get("datetime") == "2017-07"
+    assert when.text == "day not reported" and when.get("datetime") == "2017-07"  # the heading gives the month
     assert "July 2017" in texts(page.xpath("//h3"))
     kickoff = next(r for r in rows if "Putuo" in r.text_content())
     assert kickoff.xpath(".//time")[0].text == "13 April 2017"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
+from .. import wording
 from ..catalog import Catalog, Node
 from ..outputs import page as output_page
 from .plan import PageSpec
@@ -59,5 +60,11 @@ def install(env: jinja2.Environment) -> None:
     env.autoescape = _autoescape
     env.globals["event_kind_labels"] = EVENT_KIND_LABELS
     env.globals["org_kind_labels"] = ORG_KIND_LABELS
+    # Wording computed in Python (generator/wording.py) as plain text; the templates escape it.
+    env.filters["date_range"] = wording.date_range
+    env.filters["role_term"] = wording.role_term
+    env.filters["upper_first"] = wording.upper_first
+    env.filters["country_name"] = wording.country_name
+    env.filters["event_when"] = wording.event_when
 
 
