@@ -341,7 +341,7 @@ def check_references(valid: Valid, report: Report) -> None:
 
 
 class _References:
-    SPELLING_BUDGET = 200  # distinct unknown ids per kind compared by spelling; keeps hints linear
+    SPELLING_BUDGET = 100  # distinct unknown ids per kind compared by spelling; keeps hints linear
 
     def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
         self.tables, self.known, self.report = tables, known, report
@@ -373,10 +373,13 @@ class _References:
         names = self._names.get(what)
         if names is None:
             names = self._names[what] = _name_index(what, table)
-        guess = names.get(name_key(ref))
+        key = name_key(ref)
+        guess = names.get(key)
         if guess is None and self._spelled[what] < self.SPELLING_BUDGET:
             self._spelled[what] += 1
             close = difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
+            if not close and len(key) > 6:  # a long id may be a name misspelt: compare with the names
+                close = [names[k] for k in difflib.get_close_matches(key, list(names), n=1, cutoff=0.85)]
             guess = close[0] if close else None
         if guess is not None:
             return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
