@@ -10,7 +10,7 @@ from generator.diagnostics import Diagnostic
 from generator.names import name_key
 from generator.pipeline import build_catalog
 
-from .helpers import write_tree
+from .helpers import ROOT, write_tree
 from .workbench import run_portal
 
 
@@ -164,6 +164,13 @@ def test_new_refuses_a_name_that_is_taken(project: Path, args: tuple[str, ...], 
     assert err.strip() == f"portal: error: {error}"
     assert not (project / "content" / {"organization": "organizations", "person": "people",
                                         "place": "places"}[args[0]] / f"{args[1]}.md").exists()
+
+
+def test_contributing_quotes_the_refusal(project: Path) -> None:
+    code, _, err = run_portal(project, "new", "organization", "sac-2", "--name", "Standardization Administration "
+                              "of China")
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert code == 1 and f"```text\n{err}```" in guide
 
 
 def test_new_accepts_a_new_name_and_writes_the_short_name(project: Path) -> None:
