@@ -3,7 +3,8 @@
 Names are compared by ``names.name_key`` (case, spaces and punctuation ignored), so a person added as
 ``tian-shi-hong`` beside ``tian-shihong``, or a second "Standardization Administration of China", is
 reported. One dict of keys per kind: linear in the number of names. Events are compared by title and
-date together (a yearly event keeps its title), topics by name.
+date together (a yearly event keeps its title), topics by name. Entities of one name that a field tells
+apart (see _DISTINGUISHING) are not reported: real namesakes exist, and the editor needs a way to say so.
 """
 
 from __future__ import annotations
@@ -13,17 +14,55 @@ from typing import Any
 
 from .diagnostics import Report
 from .load import Document, Kind
-from .names import FIELD_WORDS, Naming, distinct_keys, namings
+from .names import FIELD_WORDS, Naming, distinct_keys, name_key, namings
 from .yamlsafe import Pos
 
 _KINDS = {Kind.ORGANIZATION: "organization", Kind.PERSON: "person", Kind.PLACE: "place", Kind.EVENT: "event"}
 
 
 class _Owner:
-    __slots__ = ("doc", "ident", "naming", "path")
+    __slots__ = ("data", "doc", "ident", "naming", "path")
 
-    def __init__(self, doc: Document, ident: str, naming: Naming, path: tuple[str | int, ...]) -> None:
-        self.doc, self.ident, self.naming, self.path = doc, ident, naming, path
+    def __init__(self, doc: Document, ident: str, naming: Naming, path: tuple[str | int, ...], data: Any) -> None:
+        self.doc, self.ident, self.naming, self.path, self.data = doc, ident, naming, path, data
+
+
+# Fields that tell two entities of one name apart when both give them and they differ: two people
+# named Wang Wei with different Chinese names, two Putuo districts in different cities.
+_DISTINGUISHING = {
+    "organization": ("name_zh", "parent", "place"),
+    "person": ("name_zh",),
+    "place": ("name_zh", "parent", "country"),
+    "event": ("place",),
+    "topic": (),
+}
+HOW_TO_TELL_APART = {
+    "organization": "give each its parent, place or Chinese name (name_zh)",
+    "person": "give each its Chinese name (name_zh), or its roles' organizations",
+    "place": "give each its parent, country or Chinese name (name_zh)",
+    "event": "give each its place, or titles that tell them apart",
+    "topic": "give them names that tell them apart",
+}
+_PER_KEY = 8  # owners kept per name: a common name compared with a bounded number of others (linear)
+
+
+def _told_apart(kind: str, a: Any, b: Any) -> bool:
+    if not (isinstance(a, dict) and isinstance(b, dict)):
+        return False
+    for key in _DISTINGUISHING[kind]:
+        x, y = a.get(key), b.get(key)
+        if isinstance(x, str) and isinstance(y, str) and name_key(x) != name_key(y):
+            return True
+    if kind == "person":  # roles in different organizations: two people of one name
+        mine, theirs = _role_orgs(a), _role_orgs(b)
+        return bool(mine and theirs and not mine & theirs)
+    return False
+
+
+def _role_orgs(data: dict[str, Any]) -> set[str]:
+    roles = data.get("roles")
+    return {r["organization"] for r in roles if isinstance(r, dict) and isinstance(r.get("organization"), str)} \
+        if isinstance(roles, list) else set()
 
 
 def _entities(documents: Iterable[Document]) -> Iterator[tuple[str, Document, str, Any, tuple[str | int, ...]]]:
@@ -39,20 +78,22 @@ def _entities(documents: Iterable[Document]) -> Iterator[tuple[str, Document, st
 
 def check(documents: Iterable[Document], report: Report) -> None:
     """Warn at the later of two entities of one kind that share a name, naming the earlier one's file."""
-    seen: dict[tuple[str, str], _Owner] = {}
-    reported: set[tuple[str, str, str]] = set()
+    seen: dict[tuple[str, str], list[_Owner]] = {}
+    warned: set[tuple[str, str]] = set()  # one warning per entity, at its first match
     for kind, doc, ident, data, base in _entities(documents):
         when = data.get("date") if kind == "event" and isinstance(data, dict) else None
         for key, naming in distinct_keys(namings(kind, ident, data)):
             if kind == "event" and naming.field != "id":
                 key = f"{key}@{when}"  # same title on another date: a yearly event, not a duplicate
-            first = seen.setdefault((kind, key), _Owner(doc, ident, naming, base))
-            if first.doc is doc and first.ident == ident:
-                continue
-            if first.ident == ident or (kind, first.ident, ident) in reported:
-                continue  # the same id twice is a duplicate-id error already; one warning per pair
-            reported.add((kind, first.ident, ident))
-            _warn(kind, first, doc, ident, naming, base, report)
+            owners = seen.setdefault((kind, key), [])
+            for first in owners:
+                if first.ident == ident or (kind, ident) in warned:
+                    continue  # itself, the same id twice (a duplicate-id error already), or warned
+                if not _told_apart(kind, first.data, data):
+                    warned.add((kind, ident))
+                    _warn(kind, first, doc, ident, naming, base, report)
+            if len(owners) < _PER_KEY:
+                owners.append(_Owner(doc, ident, naming, base, data))
 
 
 def _field(naming: Naming) -> str:
@@ -71,7 +112,7 @@ def _warn(kind: str, first: _Owner, doc: Document, ident: str, naming: Naming, b
         f"its {_field(naming)} '{naming.text}' matches the {_field(theirs)} '{theirs.text}' of '{first.ident}'"
     )
     hint = (f"if both are the same {kind}, keep one and point every reference at it; "
-            "if not, give them names that tell them apart")
+            f"if not, {HOW_TO_TELL_APART[kind]}")
     report.warning(doc.path, pos.line, pos.col, "duplicate-name", message, hint)
 
 

@@ -170,7 +170,10 @@ class Synth:
         r, ids = self.r, _Ids()
         cum = self._zipf(len(self.orgs))
         for _ in range(max(5, self.n // 20)):
-            name = f"{r.choice(v.SURNAMES)} {r.choice(v.GIVEN)}"
+            for _attempt in range(20):  # namesakes would be reported as possible duplicates (duplicate-name)
+                name = f"{r.choice(v.SURNAMES)} {r.choice(v.GIVEN)}"
+                if ids.free(name):
+                    break
             roles = []
             for org in self._pick(self.orgs, cum, r.randint(1, 2)):
                 role: dict[str, Any] = {"title": r.choice(v.ROLES), "organization": org.id}
@@ -219,14 +222,17 @@ class Synth:
         kinds = list(v.EVENT_PATTERNS)
         for k in range(count):
             host = self.articles[k * self.n // count]
-            kind = r.choice(kinds)
             prec = min(host.precision, 3 if r.random() < 0.7 else (2 if r.random() < 0.67 else 1))
             day = host.date - dt.timedelta(days=r.randint(0, 20) if prec == 3 else 0)
             org, place = host.orgs[0], host.places[0]
-            title = v.EVENT_PATTERNS[kind].format(
-                place=place.name, org=org.front.get("short_name") or org.name,
-                subject=r.choice(v.SUBJECTS).capitalize())
-            title = f"{title} {day.year}"
+            for _attempt in range(10):  # one title per event: a repeat would be a possible duplicate
+                kind = r.choice(kinds)
+                title = v.EVENT_PATTERNS[kind].format(
+                    place=place.name, org=org.front.get("short_name") or org.name,
+                    subject=r.choice(v.SUBJECTS).capitalize())
+                title = f"{title} {day.year}"
+                if ids.free(title):
+                    break
             front: dict[str, Any] = {"title": title, "date": _iso(day, prec), "kind": kind, "place": place.id,
                                      "organizations": [o.id for o in host.orgs[:3]]}
             if prec == 3 and kind in ("conference", "forum") and r.random() < 0.6:

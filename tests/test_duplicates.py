@@ -46,8 +46,8 @@ def test_a_person_added_twice_is_reported_naming_both_files(tmp_path: Path) -> N
         "people/tian-shihong.md:2:7: warning[duplicate-name]: person 'tian-shihong' may be a duplicate of "
         "'tian-shi-hong' (" + str(tmp_path / "content/people/tian-shi-hong.md") + "): its name 'Tian Shihong' "
         "matches the name 'Tian Shi Hong' of 'tian-shi-hong'\n"
-        "  hint: if both are the same person, keep one and point every reference at it; if not, give them "
-        "names that tell them apart"
+        "  hint: if both are the same person, keep one and point every reference at it; if not, give each its "
+        "Chinese name (name_zh), or its roles' organizations"
     ]
 
 
@@ -114,7 +114,32 @@ def test_distinct_names_and_one_entity_repeating_its_own_name_pass(tmp_path: Pat
     }) == []
 
 
-def test_one_warning_per_pair_even_when_several_names_match(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("kind", "a", "b"), [
+    ("people", "name: Wang Wei\nname_zh: 王伟", "name: Wang Wei\nname_zh: 王威"),
+    ("people", "name: Wang Wei\nroles:\n  - title: director\n    organization: acme",
+     "name: Wang Wei\nroles:\n  - title: engineer\n    organization: beta"),
+    ("places", "name: Putuo District\nparent: shanghai", "name: Putuo District\nparent: zhoushan"),
+    ("places", "name: Springfield\ncountry: \"US\"", "name: Springfield\ncountry: \"AU\""),
+    ("organizations", "name: Quality Bureau\nplace: shanghai", "name: Quality Bureau\nplace: zhoushan"),
+    ("events", 'title: World Standards Day\ndate: "2022-10-14"\nplace: shanghai',
+     'title: World Standards Day\ndate: "2022-10-14"\nplace: zhoushan'),
+])
+def test_namesakes_told_apart_by_a_field_pass(tmp_path: Path, kind: str, a: str, b: str) -> None:
+    assert warnings(tmp_path, {f"{kind}/a.md": f"---\n{a}\n---\n", f"{kind}/b.md": f"---\n{b}\n---\n"}) == []
+
+
+@pytest.mark.parametrize(("kind", "a", "b"), [
+    ("people", "name: Wang Wei\nname_zh: 王伟", "name: Wang Wei"),  # only one gives it: not told apart
+    ("people", "name: Wang Wei\nroles:\n  - title: director\n    organization: acme",
+     "name: Wang Wei\nroles:\n  - title: engineer\n    organization: acme"),
+    ("places", "name: Putuo District\nparent: shanghai", "name: Putuo District\nparent: shanghai"),
+])
+def test_namesakes_not_told_apart_are_reported(tmp_path: Path, kind: str, a: str, b: str) -> None:
+    found = warnings(tmp_path, {f"{kind}/a.md": f"---\n{a}\n---\n", f"{kind}/b.md": f"---\n{b}\n---\n"})
+    assert [d.path.rsplit("/", 1)[1] for d in found] == ["b.md"]
+
+
+def test_one_warning_per_entity_even_when_several_names_match(tmp_path: Path) -> None:
     found = warnings(tmp_path, {
         "organizations/a.md": "---\nname: Acme\nshort_name: AC\naliases: [Acme Co]\n---\n",
         "organizations/b.md": "---\nname: Acme\nshort_name: AC\naliases: [Acme Co]\n---\n",
