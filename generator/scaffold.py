@@ -20,6 +20,7 @@ from . import fieldref, load
 from .dates import InvalidDate, PartialDate
 from .dates import suggest as suggest_date
 from .diagnostics import Report
+from .duplicates import HOW_TO_TELL_APART
 from .load import ID_RE, Kind, display_path
 from .names import FIELD_WORDS, Naming, distinct_keys, namings
 from .placeholders import MARK
@@ -146,14 +147,14 @@ def new_article(content: Path, title: str, date: str | None = None, source: str 
 
 
 def new_entity(content: Path, kind: str, ident: str, name: str, date: str | None = None,
-               short_name: str | None = None) -> Path:
+               short_name: str | None = None, namesake: bool = False) -> Path:
     if not ID_RE.match(ident):
         raise ScaffoldError(f"'{ident}' is not a valid {kind} id: use lowercase letters, digits and single "
                             f"hyphens, e.g. '{slugify(ident) or 'shanghai-standards-forum'}'")
     values: dict[str, Any] = {"title" if kind == "event" else "name": name.strip()}
     if short_name is not None:
         values["short_name"] = short_name.strip()
-    if kind in _NEW_ENTITY_KINDS and not (content / FOLDERS[kind] / f"{ident}.md").exists():
+    if kind in _NEW_ENTITY_KINDS and not namesake and not (content / FOLDERS[kind] / f"{ident}.md").exists():
         _refuse_known_name(content, kind, [*namings(kind, ident, values)])
     if kind == "event" and date is not None:
         values["date"] = _date(date)
@@ -177,12 +178,11 @@ def _refuse_known_name(content: Path, kind: str, new: list[Naming]) -> None:
         for key, theirs in distinct_keys(namings(kind, path.stem, data)):
             ours = wanted.get(key)
             if ours is not None:
-                field = FIELD_WORDS[ours.field]
-                a = "an" if field[0] in "aeiou" else "a"
                 raise ScaffoldError(
-                    f"the {field} '{ours.text}' matches the {FIELD_WORDS[theirs.field]} '{theirs.text}' of "
-                    f"{kind} '{path.stem}' ({display_path(path)}): if it is the same {kind}, refer to it as "
-                    f"'{path.stem}'; if not, choose {a} {field} that tells them apart"
+                    f"the {FIELD_WORDS[ours.field]} '{ours.text}' matches the {FIELD_WORDS[theirs.field]} "
+                    f"'{theirs.text}' of {kind} '{path.stem}' ({display_path(path)}): if it is the same {kind}, "
+                    f"refer to it as '{path.stem}'; if it is another, run again with --namesake, then "
+                    f"{HOW_TO_TELL_APART[kind]}"
                 )
 
 
@@ -205,7 +205,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         if args.kind == "article":
             path = new_article(content, args.title, args.date, args.source, args.slug)
         else:
-            path = new_entity(content, args.kind, args.id, args.name, args.date, getattr(args, "short_name", None))
+            path = new_entity(content, args.kind, args.id, args.name, args.date, getattr(args, "short_name", None),
+                              getattr(args, "namesake", False))
     except ScaffoldError as exc:
         print(f"portal: error: {exc}", file=sys.stderr)
         return 1
@@ -228,6 +229,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--name", required=True, help="the event's title" if kind == "event" else "the full name")
         if kind == "organization":
             p.add_argument("--short-name", help="the abbreviation used in reports, e.g. SMBQTS")
+        if kind in _NEW_ENTITY_KINDS:
+            p.add_argument("--namesake", action="store_true",
+                           help=f"create it although another {kind} has this name (then tell the two apart)")
         if kind == "event":
             p.add_argument("--date", help="when it happened: YYYY-MM-DD, YYYY-MM or YYYY")
         else:

@@ -167,21 +167,25 @@ def project(tmp_path: Path) -> Path:
     (("organization", "sac-2", "--name", "Standardization Administration of China"),
      "the name 'Standardization Administration of China' matches the name 'Standardization Administration of "
      "China' of organization 'sac' (content/organizations/sac.md): if it is the same organization, refer to it "
-     "as 'sac'; if not, choose a name that tells them apart"),
+     "as 'sac'; if it is another, run again with --namesake, then give each its parent, place or Chinese name "
+     "(name_zh)"),
     (("organization", "nsa", "--name", "National standardization administration"),
      "the name 'National standardization administration' matches the alias 'National Standardization "
      "Administration' of organization 'sac' (content/organizations/sac.md): if it is the same organization, "
-     "refer to it as 'sac'; if not, choose a name that tells them apart"),
+     "refer to it as 'sac'; if it is another, run again with --namesake, then give each its parent, place or "
+     "Chinese name (name_zh)"),
     (("organization", "standards-body", "--name", "Standards body", "--short-name", "S.A.C."),
      "the short name 'S.A.C.' matches the short name 'SAC' of organization 'sac' (content/organizations/sac.md): "
-     "if it is the same organization, refer to it as 'sac'; if not, choose a short name that tells them apart"),
+     "if it is the same organization, refer to it as 'sac'; if it is another, run again with --namesake, then "
+     "give each its parent, place or Chinese name (name_zh)"),
     (("person", "tian-shi-hong", "--name", "Tian Shi-hong"),
      "the name 'Tian Shi-hong' matches the name 'Tian Shihong' of person 'tian-shihong' "
-     "(content/people/tian-shihong.md): if it is the same person, refer to it as 'tian-shihong'; if not, "
-     "choose a name that tells them apart"),
+     "(content/people/tian-shihong.md): if it is the same person, refer to it as 'tian-shihong'; if it is "
+     "another, run again with --namesake, then give each its Chinese name (name_zh), or its roles' organizations"),
     (("place", "peking", "--name", "beijing"),
      "the name 'beijing' matches the name 'Beijing' of place 'beijing' (content/places/beijing.md): if it is "
-     "the same place, refer to it as 'beijing'; if not, choose a name that tells them apart"),
+     "the same place, refer to it as 'beijing'; if it is another, run again with --namesake, then give each its "
+     "parent, country or Chinese name (name_zh)"),
 ])
 def test_new_refuses_a_name_that_is_taken(project: Path, args: tuple[str, ...], error: str) -> None:
     code, out, err = run_portal(project, "new", *args)
@@ -189,6 +193,17 @@ def test_new_refuses_a_name_that_is_taken(project: Path, args: tuple[str, ...], 
     assert err.strip() == f"portal: error: {error}"
     assert not (project / "content" / {"organization": "organizations", "person": "people",
                                         "place": "places"}[args[0]] / f"{args[1]}.md").exists()
+
+
+def test_a_namesake_is_created_when_asked_for(project: Path) -> None:
+    code, out, _ = run_portal(project, "new", "person", "tian-shihong-2", "--name", "Tian Shihong", "--namesake")
+    assert (code, out.strip()) == (0, "content/people/tian-shihong-2.md")
+    path = project / out.strip()
+    path.write_text(path.read_text(encoding="utf-8").replace("# name_zh: \"\"", "name_zh: 田世红"), encoding="utf-8")
+    (project / "content/people/tian-shihong.md").write_text("---\nname: Tian Shihong\nname_zh: 田士宏\n---\n",
+                                                            encoding="utf-8")
+    assert warnings(project / "again", {**{f"people/{p.name}": p.read_text(encoding="utf-8")
+                                           for p in (project / "content/people").glob("*.md")}}) == []
 
 
 def test_contributing_quotes_the_refusal(project: Path) -> None:
