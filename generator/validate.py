@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import duplicates
+from . import countries, duplicates
 from . import models as m
 from .dates import InvalidDate, PartialDate
 from .dates import suggest as suggest_date
@@ -219,7 +220,9 @@ def _report_error(
         else:
             code = "invalid-country"
             message = f"'{name}' must be a two-letter country code in capitals, not '{value}'"
-            hint = 'use an ISO 3166-1 alpha-2 code in quotes, e.g. country: "CN"'
+            meant = countries.code_for(value) if isinstance(value, str) else None
+            hint = (f'write {loc[-1]}: "{meant}"' if meant
+                    else 'use an ISO 3166-1 alpha-2 code in quotes, e.g. country: "CN"')
     elif kind == "invalid_date":
         code, message = "invalid-date", f"'{name}': {err['msg']}"
         better = suggest_date(value)
@@ -402,6 +405,7 @@ def _name_index(what: str, table: dict[str, Entry]) -> dict[str, str]:
     return index
 
 
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")  # the model's pattern: other values are the model's to report
 _FOLDER = {"organization": "organizations", "person": "people", "place": "places", "event": "events"}
 
 
@@ -416,6 +420,13 @@ def _raw_date(data: dict[str, Any], key: str) -> PartialDate | None:
 
 
 def _check_dates_and_files(doc: Document, data: dict[str, Any], valid: Valid, report: Report) -> None:
+    country = data.get("country") if doc.kind in (Kind.ORGANIZATION, Kind.PLACE) else None
+    if isinstance(country, str) and _COUNTRY_RE.match(country) and countries.name(country) is None:
+        pos = doc.front.pos(("country",))
+        report.error(
+            doc.path, pos.line, pos.col, "invalid-country", f"'country': '{country}' is not an ISO 3166-1 country code",
+            'use an ISO 3166-1 alpha-2 code in quotes, e.g. country: "CN"',
+        )
     if doc.kind is Kind.ARTICLE:
         date, year = _raw_date(data, "date"), doc.id.split("/", 1)[0]
         if date is not None and str(date.year) != year:

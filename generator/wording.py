@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pycountry
-
+from . import countries
 from .dates import MONTHS, PartialDate, Precision
 
 if TYPE_CHECKING:  # only for annotations: wording reads the catalog, never builds it
@@ -82,12 +81,7 @@ def upper_first(text: str) -> str:
 
 def country_name(code: str | None) -> str:
     """ISO 3166-1 alpha-2 code → the country's common English name ('CN' → 'China'); unknown codes as given."""
-    if not code:
-        return ""
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
+    return (countries.name(code) or code) if code else ""
 
 
 def event_when(event: Event, heading: tuple[int, int] | None = None) -> str:

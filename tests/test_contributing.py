@@ -89,6 +89,8 @@ CORPORA: list[dict[str, str]] = [
         "organizations/list.md": "---\nname: List\naliases: []\n  - L\n---\n",
         "organizations/quote.md": '---\nname: "Quote Bureau\nshort_name: QB\n---\n',
         "organizations/inner.md": '---\nname: "The "best" bureau"\n---\n',
+        "places/beijing.md": "---\nname: Beijing\ncountry: China\n---\n",
+        "places/atlantis.md": '---\nname: Atlantis\ncountry: "QQ"\n---\n',
         "people/tian-shihong.md": "---\nname: Tian Shihong\n---\n",
         "people/tian-shi-hong.md": "---\nname: Tian Shi-hong\n---\n",
         "events/expo.md": '---\ntitle: Expo\ndate: "August 2022"\nend: 2022/08/30\n---\n',

@@ -262,3 +262,23 @@ def test_new_article_with_a_date_in_another_form_says_what_to_write(tmp_path: Pa
     assert code == 1
     assert err.strip() == ("portal: error: --date: '30 March 2023' is not a date in the form YYYY, YYYY-MM or "
                            'YYYY-MM-DD; write "2023-03-30"')
+
+
+# --- countries ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("written", "message", "hint"), [
+    ("cn", "'country' must be a two-letter country code in capitals, not 'cn'", 'write country: "CN"'),
+    ("China", "'country' must be a two-letter country code in capitals, not 'China'", 'write country: "CN"'),
+    ("CHN", "'country' must be a two-letter country code in capitals, not 'CHN'", 'write country: "CN"'),
+    ("Switzerland", "'country' must be a two-letter country code in capitals, not 'Switzerland'",
+     'write country: "CH"'),
+    ('"QQ"', "'country': 'QQ' is not an ISO 3166-1 country code",
+     'use an ISO 3166-1 alpha-2 code in quotes, e.g. country: "CN"'),
+    ("Atlantis", "'country' must be a two-letter country code in capitals, not 'Atlantis'",
+     'use an ISO 3166-1 alpha-2 code in quotes, e.g. country: "CN"'),
+])
+def test_a_country_gets_the_code_to_write(tmp_path: Path, written: str, message: str, hint: str) -> None:
+    found = only(check(tmp_path, {"places/here.md": f"---\nname: Here\ncountry: {written}\n---\n"}),
+                 "invalid-country")
+    assert (found.line, found.col, found.message, found.hint) == (3, 10, message, hint)
