@@ -329,7 +329,7 @@ def check_references(valid: Valid, report: Report) -> None:
     for doc in valid.documents:
         data = doc.front.data
         if isinstance(data, dict):
-            _check_dates_and_files(doc, data, valid, report)
+            _check_raw_fields(doc, data, valid, report)
     for name in valid.pages:
         if name in RESERVED_PAGES:
             doc = valid.pages[name].doc
@@ -419,7 +419,7 @@ def _raw_date(data: dict[str, Any], key: str) -> PartialDate | None:
         return None  # the model reports it
 
 
-def _check_dates_and_files(doc: Document, data: dict[str, Any], valid: Valid, report: Report) -> None:
+def _check_raw_fields(doc: Document, data: dict[str, Any], valid: Valid, report: Report) -> None:
     country = data.get("country") if doc.kind in (Kind.ORGANIZATION, Kind.PLACE) else None
     if isinstance(country, str) and _COUNTRY_RE.match(country) and countries.name(country) is None:
         pos = doc.front.pos(("country",))
