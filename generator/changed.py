@@ -131,10 +131,19 @@ def select(items: Iterable[Diagnostic], tree: Tree, base: str | None) -> list[Di
     changed = changed_files(content, commit)
     topics = _changed_topics(content, commit, tree) if TOPICS_FILE in changed else set()
     keep = affected(tree, changed, topics)
-    selected = [d for d in items if d.path in keep]
+    selected = [d for d in items if d.path in keep or _names_kept_file(d, keep)]
     if any(d.code == "unknown-reference" for d in selected):
         selected = explain_removed(selected, tree, commit, changed, topics)
     return selected
+
+
+_DUPLICATE_OF = re.compile(r" may be a duplicate of '[^']+' \(([^,()]+)")
+
+
+def _names_kept_file(d: Diagnostic, keep: set[str]) -> bool:
+    """A possible duplicate is reported at the later file in file order, which may be the one not changed."""
+    found = _DUPLICATE_OF.search(d.message) if d.code == "duplicate-name" else None
+    return found is not None and found[1] in keep
 
 
 # --- an unknown reference to what this change deleted or renamed -----------------------------

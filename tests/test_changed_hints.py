@@ -96,3 +96,12 @@ def test_without_changed_the_hint_is_the_usual_one(repo: Path) -> None:
 def test_contributing_quotes_these_hints() -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert f"  hint: {RENAMED}\n" in guide and f"  hint: {DELETED}\n" in guide
+
+
+def test_a_new_duplicate_is_reported_whichever_file_comes_first(repo: Path) -> None:
+    # 'a-beta.md' sorts before 'beta.md', so the warning is placed at the file the change did not touch.
+    write_tree(repo / "content", {"organizations/a-beta.md": "---\nname: Beta bureau\n---\n"})
+    code, out, _ = run_portal(repo, "check", "--changed")
+    assert code == 0
+    assert ("\ncontent/organizations/beta.md:2:7: warning[duplicate-name]: organization 'beta' may be a duplicate "
+            "of 'a-beta' (content/organizations/a-beta.md)") in out
