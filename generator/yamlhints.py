@@ -3,7 +3,8 @@
 PyYAML's messages ("mapping values are not allowed in this context") name the parser's state,
 not the editor's mistake. Given the front matter text and where the parser stopped, ``explain``
 recognises a tab in the indentation, list items under ``key: []``, a quote that is never closed
-or closes too early, and a colon in an unquoted value, and says what to write instead.
+or closes too early, a ``[`` or ``{`` never closed, and a colon in an unquoted value, and says what
+to write instead.
 Only a failed parse gets here, so this costs nothing on valid files.
 """
 
@@ -25,12 +26,13 @@ class Explained(NamedTuple):
     hint: str  # "{line}" stands for the 1-based line in the file
 
 
-def explain(text: str, line: int, context_line: int | None, quoted: bool, line_offset: int = 0
-            ) -> tuple[str, int, int, str] | None:
+def explain(text: str, line: int, context_line: int | None, quoted: bool, line_offset: int = 0,
+            flow: bool = False) -> tuple[str, int, int, str] | None:
     """(message, line, column, hint) for a YAML error the parser reported at ``line`` (0-based in ``text``).
 
     ``context_line`` is where the construct the parser was reading began; ``quoted`` is true when that
-    construct was a quoted value. Lines and columns returned are 1-based and shifted by ``line_offset``.
+    construct was a quoted value, ``flow`` when it was a ``[…]`` list or ``{…}`` mapping. Lines and columns
+    returned are 1-based and shifted by ``line_offset``.
     """
     lines = text.split("\n")
     last = max(0, min(line, len(lines) - 1))
@@ -39,6 +41,7 @@ def explain(text: str, line: int, context_line: int | None, quoted: bool, line_o
         or _items_after_empty_list(lines, last)
         or _quotes(lines, context_line if quoted and context_line is not None else last)
         or _unclosed_before(lines, last)
+        or (_brackets(lines, context_line) if flow and context_line is not None else None)
         or _colon(lines, last)
     )
     if found is None:
@@ -107,6 +110,24 @@ def _unclosed_before(lines: list[str], last: int) -> Explained | None:
         if found is not None and "never closed" in found.message:
             return found
     return None
+
+
+def _brackets(lines: list[str], at: int) -> Explained | None:
+    """A ``[…]`` list or ``{…}`` mapping opened in a value and not closed on its line."""
+    if not 0 <= at < len(lines):
+        return None
+    found = _FIELD.match(lines[at])
+    if found is None or not found[3] or found[3][0] not in "[{":
+        return None
+    key, value = found[2], found[3]
+    close = "]" if value[0] == "[" else "}"
+    if close in value:
+        return None
+    what = "list" if close == "]" else "mapping"
+    return Explained(
+        f"YAML syntax error: the {what} in the value of '{key}' is never closed", at, found.start(3),
+        f"close it with {close} on the same line: {key}: {value.rstrip().rstrip(',')}{close}",
+    )
 
 
 def _closing(value: str, mark: str) -> int | None:

@@ -114,7 +114,7 @@ def load(text: str, line_offset: int = 0) -> Located:
         context = f" {exc.context.strip()}" if exc.context else ""
         known = yamlhints.explain(  # the usual mistakes, in the editor's words
             text, pos.line - 1 - line_offset, exc.context_mark.line if exc.context_mark else None,
-            "quoted scalar" in (exc.context or ""), line_offset,
+            "quoted scalar" in (exc.context or ""), line_offset, "flow" in (exc.context or ""),
         )
         if known is not None:
             message, line, col, hint = known

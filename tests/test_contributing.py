@@ -89,6 +89,7 @@ CORPORA: list[dict[str, str]] = [
         "organizations/list.md": "---\nname: List\naliases: []\n  - L\n---\n",
         "organizations/quote.md": '---\nname: "Quote Bureau\nshort_name: QB\n---\n',
         "organizations/inner.md": '---\nname: "The "best" bureau"\n---\n',
+        "organizations/bracket.md": "---\nname: Bracket\naliases: [BB, B. B\n---\n",
         "places/beijing.md": "---\nname: Beijing\ncountry: China\n---\n",
         "places/atlantis.md": '---\nname: Atlantis\ncountry: "QQ"\n---\n',
         "people/tian-shihong.md": "---\nname: Tian Shihong\n---\n",

@@ -108,6 +108,12 @@ def test_the_suggested_date_is_accepted(tmp_path: Path) -> None:
     ("roles:\n  - title: director: acting\n", 3, 20,
      "YAML syntax error: the value of 'title' contains ': ', which YAML reads as the start of another field",
      'put the value in quotes: title: "director: acting"'),
+    ("name: Acme\naliases: [A, B\nshort_name: C\n", 3, 10,
+     "YAML syntax error: the list in the value of 'aliases' is never closed",
+     "close it with ] on the same line: aliases: [A, B]"),
+    ("name: Acme\nsource: {name: Xinhua\n", 3, 9,
+     "YAML syntax error: the mapping in the value of 'source' is never closed",
+     "close it with } on the same line: source: {name: Xinhua}"),
     ("name: Acme\n  kind: company\n", 3, 7, "YAML syntax error: mapping values are not allowed in this context",
      "check indentation, and quote values that contain ': ', '#', or start with '[', '{', '*', '&', '!' or '@'"),
 ])
