@@ -378,6 +378,11 @@ class _References:
             names = self._names[what] = _name_index(what, table)
         key = name_key(ref)
         guess = names.get(key)
+        if guess is None:  # an id of another kind, listed in the wrong field
+            other = next((k for k, t in self.tables.items() if k != what and ref in t), None)
+            if other is not None:
+                return (f"'{ref}' is the id of {_a(other)} ({_title(self.tables[other][ref].meta)}), "
+                        f"not of {_a(what)}")
         if guess is None and self._spelled[what] < self.SPELLING_BUDGET:
             self._spelled[what] += 1
             close = difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
@@ -388,6 +393,10 @@ class _References:
             return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
         folder = "content/topics.yml" if what == "topic" else f"content/{_FOLDER[what]}/{ref}.md"
         return f"create {folder} or fix the id"
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
 
 
 def _title(meta: Any) -> str:

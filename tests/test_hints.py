@@ -169,6 +169,9 @@ def article_with(**lists: list[str]) -> str:
     ("events", "world-standards-day-2022", "did you mean 'wsd-2022' (World Standards Day 2022)?"),
     ("places", "xian", "create content/places/xian.md or fix the id"),
     ("topics", "observances", "did you mean 'world-standards-day' (Observances)?"),
+    ("places", "iso", "'iso' is the id of an organization (International Organization for Standardization), "
+                      "not of a place"),
+    ("organizations", "beijing", "'beijing' is the id of a place (Beijing), not of an organization"),
 ])
 def test_unknown_reference_names_the_entity_meant(tmp_path: Path, key: str, ref: str, hint: str) -> None:
     items = check(tmp_path, {**ENTITIES, "news/2023/one.md": article_with(**{key: [ref]})})
