@@ -343,16 +343,17 @@ def check_references(valid: Valid, report: Report) -> None:
     _warn_unreferenced(valid, refs, report)
 
 
-class _References:
-    SPELLING_BUDGET = 100  # distinct unknown ids per kind compared by spelling; keeps hints linear
+MAX_GUESSES = 20  # distinct unknown ids compared by spelling (names are looked up in a dict): hints stay linear
 
+
+class _References:
     def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
         self.tables, self.known, self.report = tables, known, report
         self.counts: Counter[tuple[str, str]] = Counter()
         self.covered: set[str] = set()  # events some article (valid or not) reports on
         self._hints: dict[tuple[str, str], str] = {}  # one hint per distinct unknown id
         self._names: dict[str, dict[str, str]] = {}  # per kind: name key → id, built on first need
-        self._spelled: Counter[str] = Counter()
+        self._guesses = 0
 
     def check(self, doc: Document, path: Path, ref: Any, what: str) -> None:
         if not isinstance(ref, str) or not ref:
@@ -370,8 +371,8 @@ class _References:
         self.report.error(doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'", hint)
 
     def _hint(self, what: str, ref: str) -> str:
-        """The id ``ref`` most likely meant: an entity named so (name, short name, alias, as slugs), else the
-        closest spelling of an id; else how to create it."""
+        """The id ``ref`` most likely meant: an entity named so (name, short name, alias, as name keys), an id
+        of another kind, else the closest spelling of an id or a name; else how to create it."""
         table = self.tables[what]
         names = self._names.get(what)
         if names is None:
@@ -383,12 +384,10 @@ class _References:
             if other is not None:
                 return (f"'{ref}' is the id of {_a(other)} ({_title(self.tables[other][ref].meta)}), "
                         f"not of {_a(what)}")
-        if guess is None and self._spelled[what] < self.SPELLING_BUDGET:
-            self._spelled[what] += 1
-            close = difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
-            if not close and len(key) > 6:  # a long id may be a name misspelt: compare with the names
-                close = [names[k] for k in difflib.get_close_matches(key, list(names), n=1, cutoff=0.85)]
-            guess = close[0] if close else None
+        if guess is None and key and self._guesses < MAX_GUESSES:
+            self._guesses += 1  # by spelling, against every id and name (as name keys)
+            close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75)
+            guess = names[close[0]] if close else None
         if guess is not None:
             return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
         folder = "content/topics.yml" if what == "topic" else f"content/{_FOLDER[what]}/{ref}.md"
@@ -438,7 +437,7 @@ def _check_raw_fields(doc: Document, data: dict[str, Any], valid: Valid, report:
         )
     if doc.kind is Kind.ARTICLE:
         date, year = _raw_date(data, "date"), doc.id.split("/", 1)[0]
-        if date is not None and str(date.year) != year:
+        if date is not None and f"{date.year:04d}" != year:
             pos = doc.front.pos(("date",))
             report.error(
                 doc.path, pos.line, pos.col, "year-folder",

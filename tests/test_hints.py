@@ -199,6 +199,21 @@ def test_a_hint_is_worked_out_once_per_distinct_id(tmp_path: Path, monkeypatch: 
     assert sorted(calls) == ["sacc", "standardization-administration-of-china"]
 
 
+def test_spelling_is_compared_for_a_bounded_number_of_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.validate as validate
+
+    calls: list[str] = []
+    real = validate.difflib.get_close_matches
+    monkeypatch.setattr(validate.difflib, "get_close_matches", lambda w, *a, **k: calls.append(w) or real(w, *a, **k))
+    refs = [f"unknown-{i}" for i in range(validate.MAX_GUESSES + 30)]
+    items = check(tmp_path, {**ENTITIES, "news/2023/one.md": article_with(organizations=[
+        *refs, "standardization-administration-of-china"])})
+    hints = [d.hint for d in items if d.code == "unknown-reference"]
+    assert len(hints) == len(refs) + 1 and len(calls) == validate.MAX_GUESSES
+    # A name is a dict lookup, not a comparison: found however many came before.
+    assert hints[-1] == "did you mean 'sac' (Standardization Administration of China)?"
+
+
 # --- every problem in one run ----------------------------------------------------------------
 
 
