@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from pydantic import ValidationError
 
 from . import models as m
 from .diagnostics import Report
-from .load import ID_RE, Document, Kind, Tree
+from .load import ID_RE, Document, Kind, Tree, internal_error
 from .yamlsafe import Path, Pos
 
 # Nested models, to suggest the right key names inside mappings.
@@ -68,37 +69,83 @@ _BODY_REQUIRED = {Kind.ARTICLE}
 def validate(tree: Tree, report: Report) -> Valid:
     valid = Valid(assets=set(tree.assets), documents=tree.documents, known=tree.ids)
     for doc in tree.documents:
-        if doc.kind is Kind.TOPICS:
-            _validate_topics(doc, valid, report)
-            continue
-        meta = validate_model(doc, _MODEL_OF[doc.kind], doc.front.data, (), report)
-        if doc.kind in _BODY_REQUIRED and not doc.body.strip():
-            report.error(
-                doc.path, doc.body_line, 1, "empty-body", "the article has no text",
-                "write the article text below the closing '---'",
-            )
-        _check_duplicate_entries(doc, doc.front.data, (), report)
-        if doc.kind is not Kind.PAGE and doc.id.rsplit("/", 1)[-1] == "index":
-            report.error(
-                doc.path, 1, 1, "duplicate-url",
-                f"a {doc.kind.value} named 'index' would have the same address as the generated index page",
-                "rename the file",
-            )
-            continue
-        if meta is None:
-            continue
-        table = valid.table(doc.kind)
-        if doc.id in table:
-            first = table[doc.id].doc.path
-            report.error(
-                doc.path, 1, 1, "duplicate-id",
-                f"{doc.kind.value} id '{doc.id}' is already used by {first}",
-                "ids are file names and must be unique within a kind: rename one file",
-            )
-            continue
-        table[doc.id] = Entry(doc, meta)
+        try:
+            check_characters(doc, report)
+            _validate_document(doc, valid, report)
+        except Exception as exc:  # a bug must not hide the other files' problems
+            internal_error(report, doc.path, exc)
     check_references(valid, report)
     return valid
+
+
+def _validate_document(doc: Document, valid: Valid, report: Report) -> None:
+    if doc.kind is Kind.TOPICS:
+        _validate_topics(doc, valid, report)
+        return
+    meta = validate_model(doc, _MODEL_OF[doc.kind], doc.front.data, (), report)
+    if doc.kind in _BODY_REQUIRED and not doc.body.strip():
+        report.error(
+            doc.path, doc.body_line, 1, "empty-body", "the article has no text",
+            "write the article text below the closing '---'",
+        )
+    _check_duplicate_entries(doc, doc.front.data, (), report)
+    if doc.kind is not Kind.PAGE and doc.id.rsplit("/", 1)[-1] == "index":
+        report.error(
+            doc.path, 1, 1, "duplicate-url",
+            f"a {doc.kind.value} named 'index' would have the same address as the generated index page",
+            "rename the file",
+        )
+        return
+    if meta is None:
+        return
+    table = valid.table(doc.kind)
+    if doc.id in table:
+        first = table[doc.id].doc.path
+        report.error(
+            doc.path, 1, 1, "duplicate-id",
+            f"{doc.kind.value} id '{doc.id}' is already used by {first}",
+            "ids are file names and must be unique within a kind: rename one file",
+        )
+        return
+    table[doc.id] = Entry(doc, meta)
+
+
+# --- characters ---------------------------------------------------------------------------
+
+# C0 and C1 control characters (tab and newline aside) and Unicode noncharacters: XML feeds cannot
+# hold them (readers reject the whole feed) and browsers show them as boxes or not at all.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                       + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
+                       + "]")
+
+
+def check_characters(doc: Document, report: Report) -> None:
+    """Every string in the front matter (keys too) and the body: no control or noncharacter."""
+
+    def found(where: str, char: str) -> tuple[str, str]:
+        return (f"{where} contains the invisible character U+{ord(char):04X}, which feeds and browsers "
+                "cannot show", "delete it; such characters usually come from pasting out of another program")
+
+    stack: list[tuple[Path, Any]] = [((), doc.front.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if m := _BAD_CHAR.search(value):
+                pos = doc.front.pos(path)
+                report.error(doc.path, pos.line, pos.col, "control-character", *found(f"'{_label(path)}'", m[0]))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and (m := _BAD_CHAR.search(key)):
+                    pos = doc.front.pos((*path, key), key=True)
+                    report.error(doc.path, pos.line, pos.col, "control-character", *found("a field name", m[0]))
+                stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), item) for i, item in enumerate(value))
+    if m := _BAD_CHAR.search(doc.body):
+        before = doc.body[:m.start()]
+        line = doc.body_line + before.count("\n")
+        col = m.start() - (before.rfind("\n") + 1) + 1
+        report.error(doc.path, line, col, "control-character", *found("the text", m[0]))
 
 
 # --- model validation ---------------------------------------------------------------------
@@ -299,7 +346,7 @@ def check_references(valid: Valid, report: Report) -> None:
     for entry in valid.articles.values():
         doc, a = entry.doc, entry.meta
         year = doc.id.split("/", 1)[0]
-        if str(a.date.year) != year:
+        if f"{a.date.year:04d}" != year:
             pos = doc.front.pos(("date",))
             report.error(
                 doc.path, pos.line, pos.col, "year-folder",
@@ -332,11 +379,15 @@ def check_references(valid: Valid, report: Report) -> None:
     _warn_unreferenced(valid, refs, report)
 
 
+MAX_GUESSES = 200  # distinct unknown ids that get a did-you-mean; more means a systematic mistake
+
+
 class _References:
     def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
         self.tables, self.known, self.report = tables, known, report
         self.counts: Counter[tuple[str, str]] = Counter()
         self.covered: set[str] = set()  # events some article (valid or not) reports on
+        self.guesses: dict[tuple[str, str], list[str]] = {}
 
     def check(self, doc: Document, path: Path, ref: Any, what: str) -> None:
         if not isinstance(ref, str) or not ref:
@@ -348,7 +399,12 @@ class _References:
         if ref in table or ref in self.known.get(what, ()):  # exists (maybe with its own errors)
             return
         pos = doc.front.pos(path)
-        guess = difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
+        # Once per distinct unknown id, and for the first MAX_GUESSES of them: hints stay linear.
+        guess = self.guesses.get((what, ref))
+        if guess is None:
+            guess = (difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
+                     if len(self.guesses) < MAX_GUESSES else [])
+            self.guesses[(what, ref)] = guess
         folder = "content/topics.yml" if what == "topic" else f"content/{_FOLDER[what]}/{ref}.md"
         self.report.error(
             doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'",
