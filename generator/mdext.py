@@ -24,13 +24,6 @@ def opens_new_window(target: str | None) -> bool:
     return target is not None and target.strip().lower() not in _SAME_WINDOW
 
 
-def with_required_rel(rel: str | None) -> str:
-    """``rel`` with noopener and noreferrer added, keeping the editor's other tokens."""
-    tokens = (rel or "").split()
-    lowered = {t.lower() for t in tokens}
-    return " ".join([*tokens, *(t for t in REQUIRED_REL if t not in lowered)])
-
-
 class LinkRelTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):

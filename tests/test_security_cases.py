@@ -251,6 +251,8 @@ def test_a_body_that_kills_the_renderer_is_an_internal_error(tmp_path: Path, mon
         return real(self, body, uri, moved)
 
     monkeypatch.setattr(bodycheck.BodyChecker, "findings", crash)
+    # The worker must be forked (with the patch), not spawned, even if other tests left threads running.
+    monkeypatch.setattr(bodycheck.budget.threading, "active_count", lambda: 1)
     bodycheck.budget._close_all()
     bodycheck.budget._open.clear()  # a fresh worker, forked with the patch
     errors = check(tmp_path, {"news/2020/boom.md": ARTICLE + "<b>CRASH</b>\n",
