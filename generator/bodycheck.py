@@ -59,7 +59,11 @@ GENERATED_PAGES = frozenset(
     + ["api/index.md", "contribute/fields.md"]  # the data API and field reference pages (site/plan.py)
 )
 MAX_FINDINGS = 20  # per file; a hostile file must not flood the report
-RENDER_BUDGET_S = 4.0  # rendering and sanitizing one body; more is an error (it would stall the build)
+# Rendering and sanitizing one body may take this long, plus BUDGET_PER_MB for each MB of text
+# (1 MB of ordinary Markdown takes Python-Markdown about 3.5 s); more is an error: it would stall
+# the build, and it only happens with pathological input (thousands of nested brackets or tags).
+RENDER_BUDGET_S = 2.0
+BUDGET_PER_MB_S = 4.0
 _FOLDER_OF = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}
 _URL_JUNK = re.compile(r"[\t\n\r]")
 _BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
@@ -154,10 +158,11 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
 def _check_one(doc: Document, worker: budget.Budgeted, hints: _Hints, report: Report, budget_s: float) -> None:
     uri = page_uri(doc) or doc.rel
     moved = doc.rel if doc.rel != uri else None
-    status, found = worker.call(("body", doc.body, uri, moved))
+    allowed = budget_s + BUDGET_PER_MB_S * len(doc.body) / 1_000_000
+    status, found = worker.call(("body", doc.body, uri, moved), timeout=allowed)
     if status == "timeout":
         report.error(doc.path, doc.body_line, 1, "too-slow",
-                     f"the text took more than {budget_s:g} seconds to render, so it would stall the build",
+                     f"the text took more than {allowed:.1f} seconds to render, so it would stall the build",
                      "look for thousands of repeated '[', '<', '*' or '`' characters and remove them")
         return
     if status != "ok":

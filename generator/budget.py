@@ -65,11 +65,11 @@ class Budgeted:
             return ("ok", None)
         return self.call(item)
 
-    def call(self, item: Any) -> Outcome:
+    def call(self, item: Any, timeout: float | None = None) -> Outcome:
         conn = self._conn or self._start()
         try:
             conn.send(item)
-            if not conn.poll(self.timeout):
+            if not conn.poll(self.timeout if timeout is None else timeout):
                 self.close()
                 return ("timeout", None)
             return conn.recv()  # type: ignore[no-any-return]

@@ -26,8 +26,9 @@ EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
 # Lists and block quotes nest at most this deep (Python-Markdown recurses per level).
 MAX_NESTING = 32
 # One line's nesting: its indentation (4 columns a level) and the list and quote markers it opens with.
-_PREFIX = re.compile(r"^([ \t]*)((?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)*)", re.MULTILINE)
-_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+# A quote marker needs no space after it ('>>>' nests three quotes); a list marker does ('---' is a rule).
+_PREFIX = re.compile(r"^([ \t]*)((?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))*)", re.MULTILINE)
+_MARKER = re.compile(r">|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 
 
 def new_markdown() -> Markdown:

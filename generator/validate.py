@@ -379,7 +379,7 @@ def check_references(valid: Valid, report: Report) -> None:
     _warn_unreferenced(valid, refs, report)
 
 
-MAX_GUESSES = 200  # distinct unknown ids that get a did-you-mean; more means a systematic mistake
+MAX_GUESSES = 20  # distinct unknown ids that get a did-you-mean (as many as body findings per file)
 
 
 class _References:
