@@ -211,10 +211,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # In strict mode MkDocs aborts after on_post_build when warnings were logged: that build
         # failed too, so it must not replace the site.
         counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+        staging, config.site_dir = config.site_dir, self._site_dir  # callers (gh-deploy) read it after
         if config.strict and any(h.get_counts() for h in counted):
-            publish.discard(config.site_dir)
+            publish.discard(staging)
             return
-        publish.replace(config.site_dir, self._site_dir)
+        publish.replace(staging, self._site_dir)
         log.info(f"portal: published the build to {self._site_dir}")
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -150,3 +150,15 @@ def test_the_plugin_sanitizes_table_of_contents_entries() -> None:
     plugin._sanitize_toc([item])
     assert item.id == "xonfocusy" and item.url == "#xonfocusy" and "onerror" not in item.title
     assert item.children[0].id == "ok_id-1"
+
+
+def test_the_hostile_input_benchmark_runs(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "hostile.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks/hostile.py"), "--only", "front matter 500", "--json",
+                    str(out)], check=True, capture_output=True, text=True, timeout=300)
+    (row,) = json.loads(out.read_text(encoding="utf-8"))
+    assert row["exit"] == 1 and row["codes"]["yaml-too-deep"] == 1 and row["wall_s"] > 0
