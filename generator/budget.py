@@ -66,8 +66,8 @@ class Budgeted:
         return self.call(item)
 
     def call(self, item: Any, timeout: float | None = None) -> Outcome:
-        conn = self._conn or self._start()
         try:
+            conn = self._conn or self._start()
             conn.send(item)
             if not conn.poll(self.timeout if timeout is None else timeout):
                 self.close()
