@@ -9,7 +9,7 @@ from . import bodycheck, placeholders
 from . import catalog as catalog_mod
 from .catalog import Catalog
 from .diagnostics import Report
-from .load import Tree, load_tree
+from .load import Tree, display_path, internal_error, load_tree
 from .validate import Valid, validate
 
 
@@ -35,7 +35,11 @@ def build_catalog(content_dir: Path | str, workers: int = 1) -> Result:
     tree = load_tree(Path(content_dir), report, workers=workers)
     valid = validate(tree, report)
     report = placeholders.apply(tree, report)  # unfilled `portal new` values
-    catalog = catalog_mod.build(valid)
+    try:
+        catalog = catalog_mod.build(valid)
+    except Exception as exc:  # load and validate catch per file; this stage spans files
+        internal_error(report, display_path(Path(content_dir)), exc)
+        return Result(report, tree, valid, catalog_mod.build(Valid()))
     # Bodies: raw HTML, unsafe URLs and broken internal links (needs the published pages).
     bodycheck.check(tree.documents, bodycheck.Targets.of(catalog, tree.documents, tree.assets), report)
     return Result(report, tree, valid, catalog)

@@ -261,3 +261,20 @@ def test_a_body_that_kills_the_renderer_is_an_internal_error(tmp_path: Path, mon
     bodycheck.budget._open.clear()
     found = {(e.code, e.path.split("content/")[-1]) for e in errors}
     assert found == {("internal-error", "news/2020/boom.md"), ("broken-link", ARTICLE_PATH)}
+
+
+def test_a_failure_in_the_catalog_stage_is_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pipeline
+
+    real = pipeline.catalog_mod.build
+    calls: list[int] = []
+
+    def fail_once(valid):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyError("lost")
+        return real(valid)
+
+    monkeypatch.setattr(pipeline.catalog_mod, "build", fail_once)
+    errors = check(tmp_path, {ARTICLE_PATH: ARTICLE + "Text.\n"})
+    assert [(e.code, e.path.endswith("content")) for e in errors] == [("internal-error", True)]
