@@ -345,31 +345,60 @@ def sanitizer_findings(rendered: str) -> list[Finding]:
         return []
     parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False)
     before = _events(parser.parseFragment(rendered))
+    out: list[Finding] = []
     if parser.errors:
         (line, col), code, _ = parser.errors[0]
-        needles = _tags_before(rendered, line, col)
-        return [Finding(needles, "unsafe-html",
-                        f"HTML that a browser would repair in ways the text does not show ({code})",
-                        "close every tag you open, in order, and write '&lt;' for a literal '<'")]
-    after = _events(parser.parseFragment(cleaned))
-    if before == after:
+        out.append(Finding(_tags_before(rendered, line, col), "unsafe-html",
+                           f"HTML that a browser would repair in ways the text does not show ({code})",
+                           "close every tag you open, in order, and write '&lt;' for a literal '<'"))
+    elif before == _events(parser.parseFragment(cleaned)):
         return []
+    # Each element and attribute the allowlist drops, in order; the first difference of the two
+    # trees if none is found (the sanitizer changed something the allowlist walk cannot name).
+    out += _removals(before) or ([] if out else [_first_difference(before, _events(parser.parseFragment(cleaned)))])
+    return out
+
+
+_SANITIZER_HINT = "use only the tags and attributes the site allows (CONTRIBUTING.md, unsafe-html)"
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def _removals(events: list[_Event]) -> list[Finding]:
+    """What the allowlist of generator/sanitize.py drops from a parsed body, element by element."""
+    out: list[Finding] = []
+    for event in events:
+        if event[0] != "start":
+            continue
+        tag = event[1].rsplit("}", 1)[-1]  # svg and math elements come namespaced
+        allowed = None if "}" in event[1] else ALLOWED_TAGS.get(tag)
+        if allowed is None:
+            gone = " with its content" if tag in ("script", "style") else ""
+            out.append(Finding((f"<{tag}",), "unsafe-html", f"the sanitizer would remove <{tag}>{gone}",
+                               _SANITIZER_HINT))
+            continue
+        for name, value in event[2]:
+            if (tag, name) == ("a", "rel"):
+                continue  # set on every link by the sanitizer
+            url = _URL_JUNK.sub("", value).strip()
+            scheme = _SCHEME.match(url)
+            if ((name not in GLOBAL_ATTRS and name not in allowed)
+                    or (name in ("id", "class") and _name_findings(name, value))
+                    or (name in URL_ATTRS and scheme and scheme[1].lower() not in SAFE_SCHEMES)):
+                out.append(Finding((f"{name}=", f"<{tag}"), "unsafe-html",
+                                   f"the sanitizer would remove attribute '{name}' of <{tag}>", _SANITIZER_HINT))
+    return out
+
+
+def _first_difference(before: list[_Event], after: list[_Event]) -> Finding:
     i = next((i for i, (x, y) in enumerate(zip(before, after, strict=False)) if x != y), min(len(before), len(after)))
     was = before[i] if i < len(before) else ("end", "")
-    now = after[i] if i < len(after) else ("end", "")
-    if was[0] == "start":
-        tag, attrs = was[1], dict(was[2])
-        if now[0] == "start" and now[1] == tag:
-            lost = [k for k, v in attrs.items() if dict(now[2]).get(k) != v]
-            what = f"attribute '{lost[0]}' of <{tag}>" if lost else f"<{tag}>"
-            needles: tuple[str, ...] = (f"{lost[0]}=", f"<{tag}") if lost else (f"<{tag}",)
-        else:
-            what, needles = f"<{tag}>", (f"<{tag}",)
+    if was[0] in ("start", "end") and was[1]:
+        tag = str(was[1]).rsplit("}", 1)[-1]
+        what, needles = f"<{tag}>", (f"<{tag}",)
     else:
         snippet = str(was[1])[:30].strip() or str(was[1])[:30]
         what, needles = f"the text near '{snippet}'", (snippet,)
-    return [Finding(needles, "unsafe-html", f"the sanitizer would remove or change {what}",
-                    "use only the tags and attributes the site allows (CONTRIBUTING.md, unsafe-html)")]
+    return Finding(needles, "unsafe-html", f"the sanitizer would remove or change {what}", _SANITIZER_HINT)
 
 
 _Event = tuple[Any, ...]

@@ -67,7 +67,8 @@ HOSTILE_BODIES = [
 @pytest.mark.parametrize(("body", "code", "col"), HOSTILE_BODIES, ids=[b[0][:30] for b in HOSTILE_BODIES])
 def test_hostile_bodies_are_errors_at_their_place(tmp_path: Path, body: str, code: str, col: int) -> None:
     line = BODY_LINE + 2 + (1 if "{: " in body and body.startswith("A paragraph") else 0)
-    assert article_errors(tmp_path, body + "\n") == [(code, line, col)]
+    errors = article_errors(tmp_path, body + "\n")
+    assert errors[0] == (code, line, col) and {e[0] for e in errors} == {code}
 
 
 @pytest.mark.parametrize("body", [b[0] for b in HOSTILE_BODIES], ids=[b[0][:30] for b in HOSTILE_BODIES])
@@ -278,3 +279,13 @@ def test_a_failure_in_the_catalog_stage_is_an_internal_error(tmp_path: Path, mon
     monkeypatch.setattr(pipeline.catalog_mod, "build", fail_once)
     errors = check(tmp_path, {ARTICLE_PATH: ARTICLE + "Text.\n"})
     assert [(e.code, e.path.endswith("content")) for e in errors] == [("internal-error", True)]
+
+
+def test_the_check_lists_everything_the_sanitizer_would_remove(tmp_path: Path) -> None:
+    body = '<!--><img src=x onerror="alert(1)">--> and <!--><svg onload=x></svg><b style="color:red">t</b>-->\n'
+    errors = check(tmp_path, {ARTICLE_PATH: ARTICLE + body})
+    messages = [e.message for e in errors]
+    assert all(e.code == "unsafe-html" and e.line == BODY_LINE + 2 for e in errors)
+    assert "the sanitizer would remove attribute 'onerror' of <img>" in messages
+    assert "the sanitizer would remove <svg>" in messages
+    assert "the sanitizer would remove attribute 'style' of <b>" in messages
