@@ -95,8 +95,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # else by the clock. Unless the caller set it, use the newest date in the content.
         if os.environ.get("SOURCE_DATE_EPOCH") in (None, self._epoch):
             # Clamped to what a gzip header holds (validation keeps dates within 1000–2100 anyway).
-            stamp = min(max(int(latest(result.catalog).timestamp()), 0), 2**32 - 1)
-            self._epoch = os.environ["SOURCE_DATE_EPOCH"] = str(stamp)
+            self._epoch = os.environ["SOURCE_DATE_EPOCH"] = publish.source_date_epoch(latest(result.catalog))
 
     # -- pages ---------------------------------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

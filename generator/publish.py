@@ -8,9 +8,12 @@ site folder's place, and on any failure it is deleted and the previous site stay
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
+
+GZIP_MAX_TIME = 2**32 - 1  # gzip headers (MkDocs's sitemap.xml.gz) hold seconds since 1970 in 32 bits
 
 
 def staging_for(site_dir: str) -> str:
@@ -39,3 +42,8 @@ def replace(staging: str, site_dir: str) -> None:
 def discard(path: str) -> None:
     if os.path.lexists(path):
         shutil.rmtree(path, ignore_errors=True)
+
+
+def source_date_epoch(moment: dt.datetime) -> str:
+    """SOURCE_DATE_EPOCH for a moment, clamped to what a gzip header holds (dates before 1970 give 0)."""
+    return str(min(max(int(moment.timestamp()), 0), GZIP_MAX_TIME))

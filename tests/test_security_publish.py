@@ -162,3 +162,12 @@ def test_the_hostile_input_benchmark_runs(tmp_path: Path) -> None:
                     str(out)], check=True, capture_output=True, text=True, timeout=300)
     (row,) = json.loads(out.read_text(encoding="utf-8"))
     assert row["exit"] == 1 and row["codes"]["yaml-too-deep"] == 1 and row["wall_s"] > 0
+
+
+def test_source_date_epoch_fits_a_gzip_header() -> None:
+    import datetime as dt
+
+    utc = dt.UTC
+    assert publish.source_date_epoch(dt.datetime(2107, 10, 14, tzinfo=utc)) == str(2**32 - 1)
+    assert publish.source_date_epoch(dt.datetime(1000, 1, 1, tzinfo=utc)) == "0"
+    assert publish.source_date_epoch(dt.datetime(2017, 10, 14, tzinfo=utc)) == "1507939200"
