@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,8 +73,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         config.markdown_extensions = list(mdconfig.EXTENSIONS)
         config.mdx_configs = {k: dict(v) for k, v in mdconfig.EXTENSION_CONFIGS.items()}
         # Atomic publish: build into a staging folder, replace site_dir only when all went well.
-        self._site_dir = config.site_dir
-        config.site_dir = publish.prepare(config.site_dir)
+        # A --dirty build (serve) rewrites only changed pages into the folder it finds, so it stays in place.
+        if not any(arg in ("--dirty", "--dirtyreload") for arg in sys.argv):
+            self._site_dir = config.site_dir
+            config.site_dir = publish.prepare(config.site_dir)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -206,7 +209,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._publish(config)
 
     def _publish(self, config: MkDocsConfig) -> None:
-        assert self._site_dir is not None
+        if self._site_dir is None:
+            return  # built in place
         # In strict mode MkDocs aborts after on_post_build when warnings were logged: that build
         # failed too, so it must not replace the site.
         counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
