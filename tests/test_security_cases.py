@@ -176,7 +176,7 @@ def test_a_body_over_the_render_budget_is_an_error_naming_its_file(tmp_path: Pat
     result = build_catalog(content)  # the default budget: the slow body is refused, the other checked
     report = Report()
     bodycheck.check(result.tree.documents, bodycheck.Targets.of(result.catalog, result.tree.documents, []),
-                    report, budget_s=0.3)
+                    report, budget_s=1.0)
     found = {(e.code, e.path.split("content/")[-1]) for e in report.errors}
     assert found == {("too-slow", ARTICLE_PATH), ("broken-link", "news/2020/fine.md")}
 
