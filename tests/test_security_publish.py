@@ -171,3 +171,37 @@ def test_source_date_epoch_fits_a_gzip_header() -> None:
     assert publish.source_date_epoch(dt.datetime(2107, 10, 14, tzinfo=utc)) == str(2**32 - 1)
     assert publish.source_date_epoch(dt.datetime(1000, 1, 1, tzinfo=utc)) == "0"
     assert publish.source_date_epoch(dt.datetime(2017, 10, 14, tzinfo=utc)) == "1507939200"
+
+
+def test_the_build_sanitizes_even_what_the_check_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Defence in depth: with the check's errors dropped, the built page still holds nothing that runs."""
+    from generator.diagnostics import Report
+
+    body = ("<script>alert(1)</script> <!--><img src=x onerror=alert(2)>-->\n\n"
+            "## Hi {: id='x\" autofocus onfocus=\"alert(3)' }\n\nA paragraph.\n{: style=\"position:fixed\" }\n")
+    write_tree(tmp_path / "content", {
+        "index.md": "# Home\n", "about.md": "# About\n", "contribute.md": "# Contribute\n",
+        "organizations/iso.md": "---\nname: ISO\n---\nThe ISO.\n",
+        "events/fair.md": "---\ntitle: Fair\ndate: \"2020-01-01\"\norganizations: [iso]\n---\n",
+        "news/2020/hello.md": article("2020-01-02", body),
+    })
+    config = write_config(tmp_path, tmp_path / "content", strict=False)
+    real = plugin.build_catalog
+
+    def lenient(path: Path) -> object:
+        result = real(path)
+        assert result.report.has_errors  # the check refuses this body
+        result.report = Report()
+        return result
+
+    monkeypatch.setattr(plugin, "build_catalog", lenient)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build(load_config(str(config)))
+    page = read_page(tmp_path / "site", "news/2020/hello/")
+    tree = html5lib.parse(page, treebuilder="etree", namespaceHTMLElements=False)
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        assert not (el.tag == "script" and "alert" in (el.text or ""))
+        assert not [a for a in el.attrib if a.startswith("on") or a == "autofocus"], (el.tag, el.attrib)
+        assert "position:fixed" not in (el.get("style") or "")
