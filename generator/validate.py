@@ -69,45 +69,38 @@ _BODY_REQUIRED = {Kind.ARTICLE}
 def validate(tree: Tree, report: Report) -> Valid:
     valid = Valid(assets=set(tree.assets), documents=tree.documents, known=tree.ids)
     for doc in tree.documents:
-        try:
-            check_characters(doc, report)
-            _validate_document(doc, valid, report)
-        except Exception as exc:  # a bug must not hide the other files' problems
-            internal_error(report, doc.path, exc)
+        check_characters(doc, report)
+        if doc.kind is Kind.TOPICS:
+            _validate_topics(doc, valid, report)
+            continue
+        meta = validate_model(doc, _MODEL_OF[doc.kind], doc.front.data, (), report)
+        if doc.kind in _BODY_REQUIRED and not doc.body.strip():
+            report.error(
+                doc.path, doc.body_line, 1, "empty-body", "the article has no text",
+                "write the article text below the closing '---'",
+            )
+        _check_duplicate_entries(doc, doc.front.data, (), report)
+        if doc.kind is not Kind.PAGE and doc.id.rsplit("/", 1)[-1] == "index":
+            report.error(
+                doc.path, 1, 1, "duplicate-url",
+                f"a {doc.kind.value} named 'index' would have the same address as the generated index page",
+                "rename the file",
+            )
+            continue
+        if meta is None:
+            continue
+        table = valid.table(doc.kind)
+        if doc.id in table:
+            first = table[doc.id].doc.path
+            report.error(
+                doc.path, 1, 1, "duplicate-id",
+                f"{doc.kind.value} id '{doc.id}' is already used by {first}",
+                "ids are file names and must be unique within a kind: rename one file",
+            )
+            continue
+        table[doc.id] = Entry(doc, meta)
     check_references(valid, report)
     return valid
-
-
-def _validate_document(doc: Document, valid: Valid, report: Report) -> None:
-    if doc.kind is Kind.TOPICS:
-        _validate_topics(doc, valid, report)
-        return
-    meta = validate_model(doc, _MODEL_OF[doc.kind], doc.front.data, (), report)
-    if doc.kind in _BODY_REQUIRED and not doc.body.strip():
-        report.error(
-            doc.path, doc.body_line, 1, "empty-body", "the article has no text",
-            "write the article text below the closing '---'",
-        )
-    _check_duplicate_entries(doc, doc.front.data, (), report)
-    if doc.kind is not Kind.PAGE and doc.id.rsplit("/", 1)[-1] == "index":
-        report.error(
-            doc.path, 1, 1, "duplicate-url",
-            f"a {doc.kind.value} named 'index' would have the same address as the generated index page",
-            "rename the file",
-        )
-        return
-    if meta is None:
-        return
-    table = valid.table(doc.kind)
-    if doc.id in table:
-        first = table[doc.id].doc.path
-        report.error(
-            doc.path, 1, 1, "duplicate-id",
-            f"{doc.kind.value} id '{doc.id}' is already used by {first}",
-            "ids are file names and must be unique within a kind: rename one file",
-        )
-        return
-    table[doc.id] = Entry(doc, meta)
 
 
 # --- characters ---------------------------------------------------------------------------
@@ -157,8 +150,11 @@ def validate_model(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors():
-            _report_error(doc, model, base, err, report)
+        try:
+            for err in exc.errors():
+                _report_error(doc, model, base, err, report)
+        except Exception as bug:  # a bug must not hide the other files' problems
+            internal_error(report, doc.path, bug)
         return None
 
 

@@ -226,15 +226,15 @@ def test_an_unexpected_exception_is_an_internal_error_and_the_others_are_checked
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import validate
 
-    real = validate._validate_document
+    real = validate._report_error
 
-    def boom(doc, valid, report):  # type: ignore[no-untyped-def]
+    def boom(doc, *args):  # type: ignore[no-untyped-def]
         if doc.id == "2020/boom":
             raise RuntimeError("surprise")
-        return real(doc, valid, report)
+        return real(doc, *args)
 
-    monkeypatch.setattr(validate, "_validate_document", boom)
-    errors = check(tmp_path, {"news/2020/boom.md": ARTICLE + "Text.\n",
+    monkeypatch.setattr(validate, "_report_error", boom)
+    errors = check(tmp_path, {"news/2020/boom.md": ARTICLE.replace("summary: A short summary.\n", "") + "Text.\n",
                               ARTICLE_PATH: ARTICLE + "A [link](../../organizations/nope.md).\n"})
     found = {(e.code, e.path.split("content/")[-1]) for e in errors}
     assert found == {("internal-error", "news/2020/boom.md"), ("broken-link", ARTICLE_PATH)}
@@ -264,7 +264,8 @@ def test_a_body_that_kills_the_renderer_is_an_internal_error(tmp_path: Path, mon
     assert found == {("internal-error", "news/2020/boom.md"), ("broken-link", ARTICLE_PATH)}
 
 
-def test_a_failure_in_the_catalog_stage_is_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_in_a_stage_across_files_is_an_internal_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import pipeline
 
     real = pipeline.catalog_mod.build
