@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,8 +11,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import models as m
+from .characters import check_characters
 from .diagnostics import Report
-from .load import ID_RE, Document, Kind, Tree, internal_error
+from .load import ID_RE, Document, Kind, Tree
 from .yamlsafe import Path, Pos
 
 # Nested models, to suggest the right key names inside mappings.
@@ -103,44 +103,6 @@ def validate(tree: Tree, report: Report) -> Valid:
     return valid
 
 
-# --- characters ---------------------------------------------------------------------------
-
-# C0 and C1 control characters (tab and newline aside) and Unicode noncharacters: XML feeds cannot
-# hold them (readers reject the whole feed) and browsers show them as boxes or not at all.
-_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef"
-                       + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
-                       + "]")
-
-
-def check_characters(doc: Document, report: Report) -> None:
-    """Every string in the front matter (keys too) and the body: no control or noncharacter."""
-
-    def found(where: str, char: str) -> tuple[str, str]:
-        return (f"{where} contains the invisible character U+{ord(char):04X}, which feeds and browsers "
-                "cannot show", "delete it; such characters usually come from pasting out of another program")
-
-    stack: list[tuple[Path, Any]] = [((), doc.front.data)]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, str):
-            if m := _BAD_CHAR.search(value):
-                pos = doc.front.pos(path)
-                report.error(doc.path, pos.line, pos.col, "control-character", *found(f"'{_label(path)}'", m[0]))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(key, str) and (m := _BAD_CHAR.search(key)):
-                    pos = doc.front.pos((*path, key), key=True)
-                    report.error(doc.path, pos.line, pos.col, "control-character", *found("a field name", m[0]))
-                stack.append(((*path, key), item))
-        elif isinstance(value, list):
-            stack.extend(((*path, i), item) for i, item in enumerate(value))
-    if m := _BAD_CHAR.search(doc.body):
-        before = doc.body[:m.start()]
-        line = doc.body_line + before.count("\n")
-        col = m.start() - (before.rfind("\n") + 1) + 1
-        report.error(doc.path, line, col, "control-character", *found("the text", m[0]))
-
-
 # --- model validation ---------------------------------------------------------------------
 
 
@@ -154,6 +116,8 @@ def validate_model(
             for err in exc.errors():
                 _report_error(doc, model, base, err, report)
         except Exception as bug:  # a bug must not hide the other files' problems
+            from .load import internal_error  # only on this path
+
             internal_error(report, doc.path, bug)
         return None
 
@@ -342,7 +306,7 @@ def check_references(valid: Valid, report: Report) -> None:
     for entry in valid.articles.values():
         doc, a = entry.doc, entry.meta
         year = doc.id.split("/", 1)[0]
-        if f"{a.date.year:04d}" != year:
+        if str(a.date.year) != year:
             pos = doc.front.pos(("date",))
             report.error(
                 doc.path, pos.line, pos.col, "year-folder",

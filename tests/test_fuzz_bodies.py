@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import bodycheck, mdconfig, sanitize
+from generator.characters import check_characters
 from generator.diagnostics import Report
 from generator.load import Document, Kind
-from generator.validate import check_characters
 from generator.yamlsafe import Located
 
 from .helpers import mkdocs_build, write_config, write_tree
