@@ -82,6 +82,13 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+def internal_error(report: Report, path: str, exc: BaseException | str) -> None:
+    """An unexpected exception while handling one file: a diagnostic naming it, never a traceback."""
+    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    report.error(path, 1, 1, "internal-error", f"the portal failed on this file ({what[:200]})",
+                 "this is a bug in the portal, not in the file: please report it with the file attached")
+
+
 def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, workers: int = 1) -> Tree:
     """Read every file below ``content_dir``; ``only`` limits parsing to these rel paths.
 
@@ -248,13 +255,6 @@ def _read(
 ) -> None:
     if only is None or rel in only:
         jobs.append(_Job(kind, doc_id, path, rel, shown, fenced))
-
-
-def internal_error(report: Report, path: str, exc: BaseException | str) -> None:
-    """An unexpected exception while handling one file: a diagnostic naming it, never a traceback."""
-    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
-    report.error(path, 1, 1, "internal-error", f"the portal failed on this file ({what[:200]})",
-                 "this is a bug in the portal, not in the file: please report it with the file attached")
 
 
 def _parse_chunk(jobs: list[_Job]) -> tuple[list[Document], list[Diagnostic]]:

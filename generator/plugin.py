@@ -54,18 +54,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.result: Result | None = None
         self.specs: dict[str, PageSpec] = {}
         self.env: jinja2.Environment | None = None
+        self._site_dir: str | None = None  # where the finished build goes (config.site_dir is staging)
         self._done = 0
         self._started = 0.0
         self._template_s = 0.0  # time in our page templates, logged for benchmarks/run.py
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
-        self._site_dir: str | None = None  # where the finished build goes (config.site_dir is staging)
 
     # -- load, validate, catalog ------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("portal: 'use_directory_urls' must stay true; the portal's URLs depend on it")
-        # jieba (Material's Chinese segmenter for the search index) logs its dictionary loading at DEBUG.
-        logging.getLogger("jieba").setLevel(logging.WARNING)
         # The one Markdown configuration (generator/mdconfig.py), also used by `portal check` and the feeds.
         if config.markdown_extensions not in (["toc", "tables", "fenced_code"], mdconfig.EXTENSIONS):
             raise PluginError("portal: Markdown extensions are set in generator/mdconfig.py (so `portal check` "
@@ -77,6 +75,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not any(arg in ("--dirty", "--dirtyreload") for arg in sys.argv):
             self._site_dir = config.site_dir
             config.site_dir = publish.prepare(config.site_dir)
+        # jieba (Material's Chinese segmenter for the search index) logs its dictionary loading at DEBUG.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
