@@ -82,13 +82,6 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def internal_error(report: Report, path: str, exc: BaseException | str) -> None:
-    """An unexpected exception while handling one file: a diagnostic naming it, never a traceback."""
-    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
-    report.error(path, 1, 1, "internal-error", f"the portal failed on this file ({what[:200]})",
-                 "this is a bug in the portal, not in the file: please report it with the file attached")
-
-
 def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, workers: int = 1) -> Tree:
     """Read every file below ``content_dir``; ``only`` limits parsing to these rel paths.
 
@@ -333,3 +326,10 @@ def _compose(
         )
         return None
     return Document(kind, doc_id, shown, rel, located, body, body_line)
+
+
+def internal_error(report: Report, path: str, exc: BaseException | str) -> None:
+    """An unexpected exception while handling one file: a diagnostic naming it, never a traceback."""
+    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    report.error(path, 1, 1, "internal-error", f"the portal failed on this file ({what[:200]})",
+                 "this is a bug in the portal, not in the file: please report it with the file attached")
