@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from . import countries, duplicates
 from . import models as m
+from .characters import check_characters
 from .dates import InvalidDate, PartialDate
 from .dates import suggest as suggest_date
 from .diagnostics import Report
@@ -73,6 +74,7 @@ _BODY_REQUIRED = {Kind.ARTICLE}
 def validate(tree: Tree, report: Report) -> Valid:
     valid = Valid(assets=set(tree.assets), documents=tree.documents, known=tree.ids)
     for doc in tree.documents:
+        check_characters(doc, report)
         if doc.kind is Kind.TOPICS:
             _validate_topics(doc, valid, report)
             continue
@@ -135,8 +137,13 @@ def validate_model(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors():
-            _report_error(doc, model, base, err, report)
+        try:
+            for err in exc.errors():
+                _report_error(doc, model, base, err, report)
+        except Exception as bug:  # a bug must not hide the other files' problems
+            from .load import internal_error  # only on this path
+
+            internal_error(report, doc.path, bug)
         return None
 
 
