@@ -137,6 +137,11 @@ class Organization(Model):
     country: Country | None = Field(None, description='ISO 3166-1 alpha-2 code in quotes, e.g. "CN".')
     place: Id | None = Field(None, description="Id of the place where it is based.")
     website: Url | None = Field(None, description="Official web address (http or https).")
+    same_as: list[Url] = Field(
+        default_factory=list,
+        description="Other pages that identify it, for search engines: e.g. its Wikidata item "
+                    "(https://www.wikidata.org/wiki/Q…) or its page on a parent body's site (http or https).",
+    )
 
 
 class Role(Model):
@@ -178,6 +183,9 @@ class Event(Model):
     people: list[Id] = Field(default_factory=list, description="Ids of people involved.")
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = Field(
         None, description="One line on what happened."
+    )
+    attendance: Literal["offline", "online", "mixed"] = Field(
+        "offline", description="How people took part: offline (in person at `place`), online, or mixed (both)."
     )
 
 

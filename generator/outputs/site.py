@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import markdown
 
 from ..catalog import Article, Catalog
 from ..dates import PartialDate
+from .ids import TagIds
 from .urls import Links
 
 GENERATOR = "Standards News Portal generator"
@@ -25,6 +26,7 @@ class Site:
     name: str
     description: str
     links: Links
+    ids: TagIds = field(default_factory=TagIds)  # permanent ids of items, pages and feeds (outputs/ids.py)
 
 
 def moment(date: PartialDate) -> dt.datetime:
