@@ -47,7 +47,8 @@ FILES = {
         A bureau that exists only in the tests.
         """,
     "organizations/iso.md": "---\nname: Test Standards Organization\nshort_name: TSO\nkind: international-body\n---\n",
-    "people/chen.md": "---\nname: Chen Test\nname_zh: 陈测试\nroles:\n  - title: director\n    organization: smbqts\n---\n",
+    "people/chen.md": ("---\nname: Chen Test\nname_zh: 陈测试\n"
+                       "roles:\n  - title: director\n    organization: smbqts\n---\n"),
     "events/forum-2019.md": """
         ---
         title: Test standards forum 2019

@@ -22,7 +22,8 @@ from .helpers import load_mkdocs_config, mkdocs_build, write_config, write_tree
 __all__ = ["deployed"]  # the fixture, imported for pytest
 
 # RFC 4151: "tag:" taggingEntity ":" specific, taggingEntity = authorityName "," date.
-TAG_URI = re.compile(r"^tag:([a-z0-9-]+(\.[a-z0-9-]+)*|[^@\s]+@[a-z0-9.-]+),\d{4}(-\d{2}(-\d{2})?)?:[\w.~!$&'()*+,;=:@/?%-]+$")
+TAG_URI = re.compile(r"^tag:([a-z0-9-]+(\.[a-z0-9-]+)*|[^@\s]+@[a-z0-9.-]+),\d{4}(-\d{2}(-\d{2})?)?:"
+                     r"[\w.~!$&'()*+,;=:@/?%-]+$")
 
 
 def feed_ids(site: Path) -> dict[str, list[str]]:
