@@ -179,3 +179,11 @@ def test_cards_are_drawn_once_and_kept_by_what_they_show(tmp_path: Path, monkeyp
     write_cards([one, two, Card("Second", "News", "2019", "P")], tmp_path / "site2", tmp_path / "cache", "P")
     assert [c.date for c in drawn] == ["2018", "2018", "2019"]  # only the changed card is drawn again
     assert (tmp_path / "site2" / one.path).read_bytes() == (tmp_path / "site" / one.path).read_bytes()
+
+
+def test_the_api_page_says_how_feeds_carry_partial_dates(deployed: Deployed) -> None:
+    page = lxml.html.fromstring(read_page(deployed.a, "api/"))
+    [text] = [" ".join(p.text_content().split()) for p in page.xpath("//p[@id='partial-dates']")]
+    for claim in ("pubDate", "date_published", "first moment of that month or year", "portal:date",
+                  "_portal.date_precision", "tag:"):
+        assert claim in text  # and the feeds do it: test_partial_dates_keep_their_precision_and_invent_no_day
