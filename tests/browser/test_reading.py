@@ -40,7 +40,7 @@ def test_navigation_reaches_every_index(reader: Reader) -> None:
     for title, url in entries:
         page.locator(".md-tabs__link", has_text=title).first.click()
         page.wait_for_url(reader.url(url))
-        expect(page.locator("article h1").first).to_be_visible()
+        expect(page.locator(".md-content h1").first).to_be_visible()
         active = page.locator(".md-tabs__item--active .md-tabs__link")
         expect(active).to_have_text(title)
     page.wait_for_load_state("networkidle")
