@@ -26,7 +26,7 @@ WIDTH, HEIGHT = 1200, 630
 CARD_ROOT = "assets/cards/"
 LOGO = "assets/portal-logo.png"
 LOGO_SIZE = 512
-VERSION = 1  # bump when the drawing changes, so cached cards are redrawn
+VERSION = 2  # bump when the drawing changes, so cached cards are redrawn
 BACKGROUND = (48, 63, 159)  # Material's indigo 700: the site's header colour, 8.6:1 with white
 FOREGROUND = (255, 255, 255)
 MUTED = (197, 202, 233)  # indigo 100: 5.9:1 on the background
@@ -46,10 +46,12 @@ class Card:
     kind: str  # "News", "Organization", … or "" (home and site pages)
     date: str  # as the page shows it: "13 April 2017", "July 2017", "2018" or ""
     site_name: str
+    subtitle: str = ""  # an entity's other names, e.g. "SMBQTS · 上海市质量技术监督局"
 
     @property
     def digest(self) -> str:
-        shown = json.dumps([VERSION, self.title, self.kind, self.date, self.site_name], ensure_ascii=False)
+        shown = json.dumps([VERSION, self.title, self.kind, self.date, self.site_name, self.subtitle],
+                           ensure_ascii=False)
         return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:20]
 
     @property
@@ -66,7 +68,11 @@ def card_for(kind: str, node: Node | None, title: str, site_name: str, section: 
     elif isinstance(node, Event) and kind == "event":
         date = node.date.display() + (f" – {node.end.display()}" if node.end else "")
     label = KIND_LABELS.get(kind, section if kind == "listing" else "")
-    return Card(title, label, date, site_name)
+    subtitle = ""
+    if node is not None and kind == node.kind:
+        names = (getattr(node, "short_name", None), getattr(node, "name_zh", None))
+        subtitle = " · ".join(n for n in names if n)
+    return Card(title, label, date, site_name, subtitle)
 
 
 def write_cards(cards: Iterable[Card], site_dir: Path, cache_dir: Path, site_name: str) -> list[str]:
@@ -167,14 +173,18 @@ def draw(card: Card) -> bytes:
     top = " · ".join(p for p in (card.kind, card.date) if p)
     if top:
         pen.text((MARGIN, MARGIN), top, font=font(34), fill=MUTED)
+    reserve = 1 if card.subtitle else 0  # a line's room for the subtitle
     for size, max_lines in ((68, 3), (56, 4), (48, 5)):  # the largest size that fits the title
-        lines = wrap(card.title, size, width, max_lines)
+        lines = wrap(card.title, size, width, max_lines - reserve)
         if not lines[-1].endswith("…") or size == 48:
             break
     y = MARGIN + 80
     for line in lines:
         pen.text((MARGIN, y), line, font=font(size), fill=FOREGROUND)
         y += int(size * 1.3)
+    if card.subtitle:
+        [subtitle] = wrap(card.subtitle, 40, width, 1)
+        pen.text((MARGIN, y + 10), subtitle, font=font(40), fill=MUTED)
     pen.rectangle((MARGIN, HEIGHT - MARGIN - 62, MARGIN + 120, HEIGHT - MARGIN - 56), fill=MUTED)
     pen.text((MARGIN, HEIGHT - MARGIN - 40), card.site_name, font=font(34), fill=FOREGROUND)
     return _png(image)
