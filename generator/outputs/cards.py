@@ -26,10 +26,13 @@ WIDTH, HEIGHT = 1200, 630
 CARD_ROOT = "assets/cards/"
 LOGO = "assets/portal-logo.png"
 LOGO_SIZE = 512
-VERSION = 2  # bump when the drawing changes, so cached cards are redrawn
+VERSION = 3  # bump when the drawing changes, so cached cards are redrawn
 BACKGROUND = (48, 63, 159)  # Material's indigo 700: the site's header colour, 8.6:1 with white
 FOREGROUND = (255, 255, 255)
-MUTED = (197, 202, 233)  # indigo 100: 5.9:1 on the background
+# Cards are drawn in one channel, 0 = background to 255 = white, and written as a palette PNG: a third of
+# the pixels to compress (the encoder is most of a card's time), and the text's anti-aliasing intact.
+INK = 255
+MUTED = 186  # 72% of the way to white: about indigo 100, 5.9:1 on the background
 FONT_FAMILY = "Noto Sans CJK SC"  # the collection's Simplified Chinese face, with Latin letters too
 MARGIN = 80
 PARALLEL_FROM = 64  # cards to draw before a process pool pays off
@@ -167,7 +170,7 @@ def wrap(text: str, size: int, width: int, max_lines: int) -> list[str]:
 def draw(card: Card) -> bytes:
     from PIL import Image, ImageDraw
 
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
     pen = ImageDraw.Draw(image)
     width = WIDTH - 2 * MARGIN
     top = " · ".join(p for p in (card.kind, card.date) if p)
@@ -180,13 +183,13 @@ def draw(card: Card) -> bytes:
             break
     y = MARGIN + 80
     for line in lines:
-        pen.text((MARGIN, y), line, font=font(size), fill=FOREGROUND)
+        pen.text((MARGIN, y), line, font=font(size), fill=INK)
         y += int(size * 1.3)
     if card.subtitle:
         [subtitle] = wrap(card.subtitle, 40, width, 1)
         pen.text((MARGIN, y + 10), subtitle, font=font(40), fill=MUTED)
     pen.rectangle((MARGIN, HEIGHT - MARGIN - 62, MARGIN + 120, HEIGHT - MARGIN - 56), fill=MUTED)
-    pen.text((MARGIN, HEIGHT - MARGIN - 40), card.site_name, font=font(34), fill=FOREGROUND)
+    pen.text((MARGIN, HEIGHT - MARGIN - 40), card.site_name, font=font(34), fill=INK)
     return _png(image)
 
 
@@ -196,13 +199,23 @@ def draw_logo(site_name: str) -> bytes:
     from PIL import Image, ImageDraw
 
     initials = "".join(word[0] for word in site_name.split()[:3]).upper() or "·"
-    image = Image.new("RGB", (LOGO_SIZE, LOGO_SIZE), BACKGROUND)
+    image = Image.new("L", (LOGO_SIZE, LOGO_SIZE), 0)
     pen = ImageDraw.Draw(image)
-    pen.text((LOGO_SIZE // 2, LOGO_SIZE // 2), initials, font=font(180), fill=FOREGROUND, anchor="mm")
+    pen.text((LOGO_SIZE // 2, LOGO_SIZE // 2), initials, font=font(180), fill=INK, anchor="mm")
     return _png(image)
 
 
+def _palette() -> list[int]:
+    """Level i of the drawing → the colour i/255 of the way from the background to white."""
+    return [round(b + (f - b) * i / 255) for i in range(256) for b, f in zip(BACKGROUND, FOREGROUND, strict=True)]
+
+
 def _png(image: object) -> bytes:
+    from PIL import Image
+
+    levels: Image.Image = image  # type: ignore[assignment]
+    indexed = Image.frombytes("P", levels.size, levels.tobytes())
+    indexed.putpalette(_palette())
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")  # type: ignore[attr-defined]  # no metadata: same card, same bytes
+    indexed.save(buffer, format="PNG")  # no metadata: same card, same bytes
     return buffer.getvalue()
