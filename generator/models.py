@@ -30,6 +30,7 @@ ORGANIZATION_KINDS = (
     "committee", "company", "association", "media", "other",
 )
 PLACE_KINDS = ("country", "province", "municipality", "city", "district", "zone", "area", "region")
+ATTENDANCE_MODES = ("offline", "online", "mixed")  # schema.org's eventAttendanceMode: in person, online, both
 EVENT_KINDS = (
     "conference", "forum", "meeting", "agreement", "policy", "launch", "publication", "award",
     "observance", "other",
@@ -184,7 +185,7 @@ class Event(Model):
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = Field(
         None, description="One line on what happened."
     )
-    attendance: Literal["offline", "online", "mixed"] = Field(
+    attendance: Literal[ATTENDANCE_MODES] = Field(  # type: ignore[valid-type]
         "offline", description="How people took part: offline (in person at `place`), online, or mixed (both)."
     )
 

@@ -187,3 +187,11 @@ def test_the_api_page_says_how_feeds_carry_partial_dates(deployed: Deployed) -> 
     for claim in ("pubDate", "date_published", "first moment of that month or year", "portal:date",
                   "_portal.date_precision", "tag:"):
         assert claim in text  # and the feeds do it: test_partial_dates_keep_their_precision_and_invent_no_day
+
+
+def test_the_data_api_carries_the_new_fields(deployed: Deployed) -> None:
+    events = {e["id"]: e for e in json.loads((deployed.a / "api/v1/events.json").read_text(encoding="utf-8"))["items"]}
+    assert (events["webinar-2020"]["attendance"], events["forum-2019"]["attendance"]) == ("online", "offline")
+    orgs = {o["id"]: o for o in json.loads((deployed.a / "api/v1/organizations.json").read_text(encoding="utf-8"))
+            ["items"]}
+    assert orgs["smbqts"]["same_as"] == ["https://www.wikidata.org/wiki/Q4115189"] and orgs["iso"]["same_as"] == []
