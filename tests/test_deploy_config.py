@@ -3,11 +3,13 @@ workflow sets it from actions/configure-pages before it builds the site it deplo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from mkdocs.config import load_config
 
-from .helpers import ROOT
+from .helpers import ROOT, portal, write_tree
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 
@@ -30,3 +32,16 @@ def test_the_deployed_build_gets_the_pages_address() -> None:
     assert pages < build < upload
     assert steps[build]["env"]["PORTAL_SITE_URL"] == "${{ steps." + steps[pages]["id"] + ".outputs.base_url }}"
     assert steps[pages]["if"] == steps[upload]["if"]  # read exactly when the site is deployed
+
+
+def test_new_fields_are_checked_with_a_located_diagnostic(tmp_path: Path) -> None:
+    files = {
+        "organizations/acme.md": "---\nname: Acme\nsame_as:\n  - wikidata Q1\n---\n",
+        "events/launch.md": '---\ntitle: Launch\ndate: "2020-01-02"\nattendance: hybrid\n---\n',
+    }
+    content = write_tree(tmp_path / "content", files)
+    done = portal("check", "--content", str(content), cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
+    out = done.stdout + done.stderr
+    assert "organizations/acme.md:4:5" in out and "'wikidata Q1' is not a web address" in out
+    assert "events/launch.md:4:13" in out and "online" in out
