@@ -25,6 +25,21 @@ from .helpers import page_text, read_page
 __all__ = ["deployed"]  # the fixture, imported for pytest
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+# The sitemaps.org protocol's rules for what the portal writes, as an XML Schema: at least one and at most 50,000
+# url entries, each an absolute http(s) loc of at most 2,048 characters, lastmod a W3C date or date-time.
+SITEMAP_SCHEMA = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified"
+    targetNamespace="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:s="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <xs:element name="urlset"><xs:complexType><xs:sequence>
+    <xs:element name="url" minOccurs="1" maxOccurs="50000"><xs:complexType><xs:sequence>
+      <xs:element name="loc" type="s:loc"/>
+      <xs:element name="lastmod" type="s:lastmod" minOccurs="0"/>
+    </xs:sequence></xs:complexType></xs:element>
+  </xs:sequence></xs:complexType></xs:element>
+  <xs:simpleType name="loc"><xs:restriction base="xs:anyURI">
+    <xs:minLength value="12"/><xs:maxLength value="2048"/><xs:pattern value="https?://.+"/>
+  </xs:restriction></xs:simpleType>
+  <xs:simpleType name="lastmod"><xs:union memberTypes="xs:date xs:dateTime"/></xs:simpleType>
+</xs:schema>"""
 
 
 def pages(site: Path) -> list[str]:
@@ -54,6 +69,8 @@ def sitemap(site: Path) -> dict[str, str | None]:
 
 
 def test_sitemap_lastmod_is_the_newest_date_each_page_shows(deployed: Deployed) -> None:
+    schema = lxml.etree.XMLSchema(lxml.etree.fromstring(SITEMAP_SCHEMA.encode()))
+    schema.assertValid(lxml.etree.parse(str(deployed.a / "sitemap.xml")))
     entries = sitemap(deployed.a)
     assert set(entries) == {ADDRESS_A + url for url in pages(deployed.a)}
     expected = {
