@@ -192,7 +192,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],
                                Path(config.site_dir), cache, config.site_name)
         if written:
-            log.info(f"portal: wrote {len(written)} feeds, calendars and data files "
+            log.info(f"portal: wrote {len(written)} feeds, calendars, data files and social cards "
                      f"in {time.perf_counter() - started:.2f} s")
         log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
         counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
