@@ -209,6 +209,7 @@ class Source:
     name: str
     url: str | None
     date: PartialDate | None
+    authors: list[str] = field(default_factory=list)
 
     @property
     def attributed(self) -> bool:
@@ -390,7 +391,7 @@ def build(valid: Valid) -> Catalog:
         articles.append(Article(
             key, e.doc.path, e.doc.body, e.doc.body_line, slug=key.split("/", 1)[1],
             title=meta.title, date=meta.date, updated=meta.updated, summary=meta.summary,
-            source=Source(meta.source.name, meta.source.url, meta.source.date),
+            source=Source(meta.source.name, meta.source.url, meta.source.date, list(meta.source.authors)),
             standards=list(meta.standards),
             images=[Image(i.caption, i.credit, i.file) for i in meta.images],
             organizations=_resolve(meta.organizations, orgs), people=_resolve(meta.people, people),

@@ -90,6 +90,9 @@ class Source(Model):
     )
     url: Url | None = Field(None, description="Web address of the original report (http or https).")
     date: Date | None = Field(None, description="Original publication date, if it differs from `date`.")
+    authors: list[Text] = Field(
+        default_factory=list, description="Reporters the original report credits by name, as it writes them."
+    )
 
 
 class Image(Model):

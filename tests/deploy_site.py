@@ -88,6 +88,7 @@ FILES = {
         source:
           name: Test Gazette
           url: https://example.org/gazette/forum
+          authors: [Li Test, Wang Test]
         organizations: [smbqts]
         people: [chen]
         places: [pudong]

@@ -73,7 +73,8 @@ def article(a: Article, url: str) -> Json:
     return {
         "id": a.id, "url": url, "title": a.title, "date": a.date.iso(),
         "date_precision": a.date.precision.name.lower(), "updated": _date(a.updated), "summary": a.summary,
-        "source": {"name": a.source.name, "url": a.source.url, "date": _date(a.source.date)},
+        "source": {"name": a.source.name, "url": a.source.url, "date": _date(a.source.date),
+                   "authors": list(a.source.authors)},
         "organizations": _ids(a.organizations), "people": _ids(a.people), "places": _ids(a.places),
         "events": _ids(a.events), "topics": _ids(a.topics), "standards": list(a.standards),
         "images": [{"caption": i.caption, "credit": i.credit, "file": i.file} for i in a.images],

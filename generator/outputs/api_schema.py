@@ -62,6 +62,7 @@ ITEMS: dict[str, Json] = {
             "name": _text("Publication the report comes from; 'Unattributed' when the original names none."),
             "url": _s(["string", "null"], "Web address of the original report.", format="uri"),
             "date": _date("Original publication date, if it differs", nullable=True),
+            "authors": _s("array", "Reporters the original report credits.", items={"type": "string"}),
         }, "Where the report was first published."),
         "organizations": _ids("Ids in organizations.json."), "people": _ids("Ids in people.json."),
         "places": _ids("Ids in places.json."), "events": _ids("Ids in events.json."),

@@ -111,10 +111,13 @@ def _base(node: Node, site: Site, **fields: Any) -> Json:
 
 
 def article(a: Article, site: Site) -> Json:
-    # author: the outlet the report comes from; a report that names none is the portal's own.
-    author = ({"@type": "Organization", "name": a.source.name} if a.source.attributed
-              else {"@id": publisher(site)["@id"], "@type": "Organization", "name": site.name,
-                    "url": site.links.href("")})
+    # author: the reporters the report credits; else the outlet it comes from; a report naming neither is the
+    # portal's own.
+    authors: list[Json] = [{"@type": "Person", "name": name} for name in a.source.authors]
+    if not authors:
+        authors = [{"@type": "Organization", "name": a.source.name} if a.source.attributed
+                   else {"@id": publisher(site)["@id"], "@type": "Organization", "name": site.name,
+                         "url": site.links.href("")}]
     source: Json | None = None
     if a.source.url or a.source.attributed:
         source = {"@type": "CreativeWork"}
@@ -127,7 +130,7 @@ def article(a: Article, site: Site) -> Json:
     return _base(
         a, site, headline=a.title, description=a.summary, datePublished=date(a.date),
         dateModified=date(modified(a)), inLanguage=LANGUAGE, mainEntityOfPage=site.links.node(a),
-        author=[author], publisher=publisher(site),
+        author=authors, publisher=publisher(site),
         about=_refs(a.events, site), mentions=_refs([*a.organizations, *a.people], site),
         contentLocation=_refs(a.places, site), keywords=[t.name for t in a.topics] + a.standards,
         isBasedOn=source,
