@@ -212,3 +212,14 @@ def test_the_data_api_carries_the_new_fields(deployed: Deployed) -> None:
     orgs = {o["id"]: o for o in json.loads((deployed.a / "api/v1/organizations.json").read_text(encoding="utf-8"))
             ["items"]}
     assert orgs["smbqts"]["same_as"] == ["https://www.wikidata.org/wiki/Q4115189"] and orgs["iso"]["same_as"] == []
+
+
+def test_card_titles_wrap_between_words_and_chinese_characters() -> None:
+    width = 600
+    lines = cards.wrap("Standards forum 上海市质量技术监督局 opens in Pudong New Area", 48, width, 3)
+    assert all(cards.font(48).getlength(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == "Standardsforum上海市质量技术监督局opensinPudongNewArea"
+    assert not any(line.startswith(" ") or line.endswith(" ") for line in lines)
+    long = cards.wrap("word " * 60, 48, width, 2)
+    assert len(long) == 2 and long[-1].endswith("…")
+    assert cards.wrap("", 48, width, 2) == [""]

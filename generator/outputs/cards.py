@@ -158,8 +158,8 @@ def wrap(text: str, size: int, width: int, max_lines: int) -> list[str]:
             lines.append(token[:cut])
             token = token[cut:]
         line += token
-    if line.strip():
-        lines.append(line.rstrip())
+    if line.strip() or not lines:
+        lines.append(line.rstrip())  # at least one line, if only an empty one
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         while last and face.getlength(last + "…") > width:
@@ -187,8 +187,7 @@ def draw(card: Card) -> bytes:
         pen.text((MARGIN, y), line, font=font(size), fill=INK)
         y += int(size * 1.3)
     if card.subtitle:
-        [subtitle] = wrap(card.subtitle, 40, width, 1)
-        pen.text((MARGIN, y + 10), subtitle, font=font(40), fill=MUTED)
+        pen.text((MARGIN, y + 10), wrap(card.subtitle, 40, width, 1)[0], font=font(40), fill=MUTED)
     pen.rectangle((MARGIN, HEIGHT - MARGIN - 62, MARGIN + 120, HEIGHT - MARGIN - 56), fill=MUTED)
     pen.text((MARGIN, HEIGHT - MARGIN - 40), card.site_name, font=font(34), fill=INK)
     return _png(image)
