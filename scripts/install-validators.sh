@@ -41,10 +41,13 @@ if [ "${#wanted[@]}" -gt 0 ]; then
   command -v npm >/dev/null 2>&1 || apt_install npm
   if command -v npm >/dev/null 2>&1; then
     echo "install-validators: npm install ${wanted[*]} into $TOOLS/"
-    # --no-save keeps .tools/ free of a package.json; axe-core (install-browser-deps.sh) stays installed.
     # --ignore-scripts: nothing is downloaded besides the packages (vnu-jar's script fetches a JRE).
+    # npm drops what it is not asked for from a folder without package.json: name axe-core again, at its version.
+    keep=()
+    axe="$(installed_version axe-core)"
+    [ -z "$axe" ] || keep+=("axe-core@$axe")
     npm install --silent --no-audit --no-fund --no-save --ignore-scripts --prefix "$TOOLS" \
-      "axe-core@$(installed_version axe-core)" "lighthouse@$LIGHTHOUSE_VERSION" "vnu-jar@$VNU_VERSION"
+      "${keep[@]}" "lighthouse@$LIGHTHOUSE_VERSION" "vnu-jar@$VNU_VERSION"
   fi
 fi
 for tool in lighthouse vnu-jar; do
