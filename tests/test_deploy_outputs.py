@@ -123,6 +123,9 @@ def test_partial_dates_keep_their_precision_and_invent_no_day(deployed: Deployed
     items = {i["id"]: i for i in json.loads((deployed.a / "feed.json").read_text(encoding="utf-8"))["items"]}
     assert items[year_only]["date_published"] == "2018-01-01T00:00:00+00:00"
     assert (items[year_only]["_portal"]["date"], items[year_only]["_portal"]["date_precision"]) == ("2018", "year")
+    assert items[year_only]["_portal"]["about"] == ADDRESS_A + "api/#partial-dates"  # JSON Feed: extensions say
+    assert lxml.html.fromstring(read_page(deployed.a, "api/")).xpath("//*[@id='partial-dates']")  # where they are
+
     # No text a reader sees names a day: not in the feeds, not on the pages.
     invented = ("1 January", "January 1", "1 May", "May 1", "01 Jan", "01 May")
     for name in ("feed.xml", "atom.xml"):

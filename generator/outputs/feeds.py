@@ -29,6 +29,7 @@ from .site import GENERATOR, LANGUAGE, Site, absolute_links, article_html, lates
 from .urls import FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS
 
 FEED_LIMIT = 50  # newest articles per feed; older ones stay on the site and in the data API
+EXTENSION_DOC = "api/#partial-dates"  # where the API page describes the feeds' extension
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -188,8 +189,10 @@ def _json_feed(feed: Feed, site: Site, html: dict[str, str]) -> bytes:
             item["tags"] = [t.name for t in a.topics]
         if a.source.url:
             item["external_url"] = a.source.url
-        # JSON Feed extension: the dates as precise as the report gives them, and the original outlet.
-        ext: dict[str, Any] = {"date": a.date.iso(), "date_precision": a.date.precision.name.lower()}
+        # JSON Feed extension: the dates as precise as the report gives them, and the original outlet;
+        # "about" points at its description, as the JSON Feed spec asks of extensions.
+        ext: dict[str, Any] = {"about": href(EXTENSION_DOC), "date": a.date.iso(),
+                               "date_precision": a.date.precision.name.lower()}
         if a.updated:
             ext |= {"updated": a.updated.iso(), "updated_precision": a.updated.precision.name.lower()}
         if a.source.attributed or a.source.url:
