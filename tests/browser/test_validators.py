@@ -15,6 +15,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ import pytest
 
 from generator.catalog import Catalog
 
-from ..helpers import CONTENT, ROOT, mkdocs_build, write_config
+from ..helpers import ROOT, env
 from ..test_feeds import JSON_FEED_11
 from .conftest import CHROMIUM, CHROMIUM_ARGS, require
 from .support import Reader
@@ -68,12 +69,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def deployed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployed]:
-    """The real content built with site_url = the address it is then served at (so canonical links resolve)."""
+    """The repository's mkdocs.yml built as a deployment does, with PORTAL_SITE_URL set to the address the
+    site is then served at (so its canonical links resolve)."""
     project = tmp_path_factory.mktemp("deployed-real")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
-    done = mkdocs_build(write_config(project, CONTENT, site_url=url), project / "site")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                           "-d", str(project / "site")], capture_output=True, text=True, timeout=900, cwd=ROOT,
+                          env={**env(), "PORTAL_SITE_URL": url})
     assert done.returncode == 0, done.stderr[-3000:]
+    assert "PORTAL_SITE_URL is not set" not in done.stderr
     handler = functools.partial(_Quiet, directory=str(project / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
