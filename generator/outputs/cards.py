@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import unicodedata
 from collections.abc import Iterable
@@ -95,11 +96,20 @@ def write_cards(cards: Iterable[Card], site_dir: Path, cache_dir: Path, site_nam
         _atomic_write(cache_dir / f"{card.digest}.png", data)
     written = []
     for card in unique:
-        shutil.copyfile(cache_dir / f"{card.digest}.png", site_dir / card.path)
+        _place(cache_dir / f"{card.digest}.png", site_dir / card.path)
         written.append(card.path)
     (site_dir / LOGO).write_bytes(draw_logo(site_name))
     written.append(LOGO)
     return written
+
+
+def _place(cached: Path, target: Path) -> None:
+    """A hard link to the cached card where the file system allows it (no copying), else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
