@@ -78,7 +78,7 @@ def validate(tree: Tree, report: Report) -> Valid:
         if doc.kind is Kind.TOPICS:
             _validate_topics(doc, valid, report)
             continue
-        meta = validate_model(doc, _MODEL_OF[doc.kind], _model_input(doc.kind, doc.front.data), (), report)
+        meta = validate_model(doc, _MODEL_OF[doc.kind], _model_input(_MODEL_OF[doc.kind], doc.front.data), (), report)
         if doc.kind in _BODY_REQUIRED and not doc.body.strip():
             report.error(
                 doc.path, doc.body_line, 1, "empty-body", "the article has no text",
@@ -113,19 +113,33 @@ def _list_fields(model: type[m.Model]) -> frozenset[str]:
     return frozenset(f.alias or name for name, f in model.model_fields.items() if f.default_factory is list)
 
 
-_LIST_FIELDS = {kind: _list_fields(model) for kind, model in _MODEL_OF.items()}
+_LIST_FIELDS = {model: _list_fields(model) for model in
+                {*_MODEL_OF.values(), *(n for nested in _NESTED.values() for n in nested.values())}}
 
 
-def _model_input(kind: Kind, data: Any) -> Any:
+def _model_input(model: type[m.Model], data: Any) -> Any:
     """Front matter as the model reads it: an optional list with no items under its key is empty.
 
     `portal new` writes lists as ``organizations:`` with commented example items below, which YAML
-    reads as no value at all. A new dict is returned: the loaded document is left as it was.
+    reads as no value at all; so do nested ones (``source:`` → ``authors:``). New dicts and lists are
+    returned where something changed: the loaded document is left as it was.
     """
     if not isinstance(data, dict):
         return data
-    empty = [key for key in _LIST_FIELDS[kind] if key in data and data[key] is None]
-    return {k: v for k, v in data.items() if k not in empty} if empty else data
+    nested, lists = _NESTED.get(model, {}), _LIST_FIELDS[model]
+    copy: dict[str, Any] | None = None  # made on the first change only: most files have none
+    for key, value in data.items():
+        inner = nested.get(key)
+        if value is None and key in lists:
+            copy = dict(data) if copy is None else copy
+            del copy[key]
+        elif inner is not None and isinstance(value, dict | list):
+            items = [value] if isinstance(value, dict) else value
+            new = [_model_input(inner, item) for item in items]
+            if any(a is not b for a, b in zip(new, items, strict=True)):
+                copy = dict(data) if copy is None else copy
+                copy[key] = new[0] if isinstance(value, dict) else new
+    return data if copy is None else copy
 
 
 # --- model validation ---------------------------------------------------------------------

@@ -47,6 +47,7 @@ def test_lists_are_a_key_and_a_commented_item(project: Path) -> None:
     for key in ("organizations", "people", "places", "events", "topics"):
         assert f"\n{key}:\n#  - some-id\n" in article, key
     assert "\nstandards:\n#  - \"\"\n" in article
+    assert '\n  authors:\n  #  - ""\n' in article  # nested below source:, at its indentation
     assert '\nimages:\n#  - caption: ""\n#    credit: ""\n#    file: ""\n' in article
     assert "[]" not in article
     person = new(project, "person", "ann-lee", "--name", "Ann Lee").read_text(encoding="utf-8")
@@ -67,7 +68,8 @@ def test_items_written_below_the_key_are_read(project: Path) -> None:
     fill(path,
          ("organizations:\n#  - some-id\n", "organizations:\n#  - some-id\n  - acme\n"),  # below the comment
          ("places:\n#  - some-id\n", "places:\n  - shanghai\n#  - some-id\n"),  # above it
-         ("images:\n#  - caption", "images:\n  - caption: The opening\n#  - caption"))
+         ("images:\n#  - caption", "images:\n  - caption: The opening\n#  - caption"),
+         ('  authors:\n  #  - ""', '  authors:\n    - Li Ming\n  #  - ""'))
     assert errors(project) == ""
     assert "unreferenced" not in run_portal(project, "check")[1]  # acme and shanghai are listed
 
