@@ -20,15 +20,17 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .cache import ParseCache
 from .diagnostics import render
 from .outputs import write_outputs
 from .outputs.site import latest
 from .pipeline import Result, build_catalog
+from .search import SearchStep
 from .site import plan as plan_mod
 from .site.collisions import collisions
 from .site.context import PageView, install
@@ -36,9 +38,6 @@ from .site.plan import PageSpec
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
-# Material's per-page search boost: an entity's own page outranks the articles and events that
-# merely mention its name (docs/search.md).
-SEARCH_BOOST = {"organization": 2.0, "person": 2.0, "place": 2.0, "topic": 2.0}
 
 
 class PortalConfig(Config):
@@ -54,19 +53,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._started = 0.0
         self._template_s = 0.0  # time in our page templates, logged for benchmarks/run.py
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
+        self._serve = False
+        self.search: SearchStep | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serve = command == "serve"
 
     # -- load, validate, catalog ------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("portal: 'use_directory_urls' must stay true; the portal's URLs depend on it")
-        # jieba (Material's Chinese segmenter for the search index) logs its dictionary loading at DEBUG.
-        logging.getLogger("jieba").setLevel(logging.WARNING)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site/, so `mkdocs serve` keeps the last good build.
         started = time.perf_counter()
-        self.result = result = build_catalog(Path(config.docs_dir))
+        # `mkdocs serve` re-parses only the files whose bytes changed since the last build.
+        cache = ParseCache.for_content(Path(config.docs_dir)) if self._serve else None
+        self.result = result = build_catalog(Path(config.docs_dir), cache=cache)
         items = result.report.items
         if items:
             text = render(items, "text")
@@ -117,10 +121,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.meta.update({"title": escape(spec.title), "hide": _hidden(spec.kind)})
             if spec.description:
                 page.meta["description"] = escape(spec.description)
-            if not spec.search:
-                page.meta["search"] = {"exclude": True}
-            elif spec.kind in SEARCH_BOOST:
-                page.meta["search"] = {"boost": SEARCH_BOOST[spec.kind]}
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -132,9 +132,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         install(env)
         self.env = env
+        self.search = SearchStep(env, config.docs_dir, serve=self._serve)
         return env
 
-    @event_priority(100)  # before Material's search indexes page.content
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
@@ -145,7 +145,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if spec is not None:
             template = self.env.get_template(f"portal/{spec.template}")
             started = time.perf_counter()
-            page.content = template.render({**context, "body_html": page.content or ""})
+            body_html = page.content or ""
+            page.content = template.render({**context, "body_html": body_html})
+            if spec.search and spec.node is not None and self.search is not None:
+                self.search.add(spec.kind, spec.node, spec.url, body_html)
             self._template_s += time.perf_counter() - started
         self._progress()
         return context
@@ -177,6 +180,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.info(f"portal: wrote {len(written)} feeds, calendars and data files "
                      f"in {time.perf_counter() - started:.2f} s")
         log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
+        if self.search is not None:
+            self.search.finish(Path(config.site_dir), log.info)
         counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
         log.info(f"portal: built {len(self.specs)} pages: {counts}")
         if cat.drafts:
