@@ -27,10 +27,11 @@ from mkdocs.structure.pages import Page
 
 from .cache import ParseCache
 from .diagnostics import render
+from .incremental import Previous, files_hash, fingerprints
 from .outputs import write_outputs
 from .outputs.site import latest
 from .pipeline import Result, build_catalog
-from .search import SearchStep
+from .search import INDEXED, SearchStep
 from .site import plan as plan_mod
 from .site.collisions import collisions
 from .site.context import PageView, install
@@ -55,9 +56,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
         self._serve = False
         self.search: SearchStep | None = None
+        # `mkdocs serve --dirty` (make serve): re-render only pages whose fingerprint changed.
+        self._dirty = False
+        self._previous = Previous()
+        self._fingerprints: dict[str, bytes] = {}
+        self._html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a dirty build skips
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this plugin object across `serve` rebuilds.
         self._serve = command == "serve"
+        self._dirty = self._serve and dirty
+        if self._dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
     # -- load, validate, catalog ------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -104,11 +114,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if clashes:
             log.error("content diagnostics:\n" + render(clashes, "text"))
             raise PluginError(f"portal: {len(clashes)} page address(es) used twice; rename the files named above")
+        changed: set[str] | None = None
+        if self._dirty:
+            self._fingerprints = fingerprints(specs, self.result.catalog, self.result.tree, _code_and_theme(config))
+            changed = self._previous.changed(self._fingerprints)
+            log.info(f"portal: {len(changed)} of {len(specs)} pages changed")
         for spec in specs:
             self.specs[spec.src_uri] = spec
             inclusion = InclusionLevel.INCLUDED if spec.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
             file.generated_by = "portal"
+            if changed is not None:  # MkDocs's dirty build asks each file; the fingerprint answers
+                file.is_modified = (lambda modified=spec.src_uri in changed: modified)  # type: ignore[method-assign]
             files.append(file)
         log.info(f"portal: planned {len(self.specs)} pages in {time.perf_counter() - started:.2f} s")
         self._done, self._started, self._template_s = 0, time.perf_counter(), 0.0
@@ -127,6 +144,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and spec.kind == "article" and spec.node is not None:
             spec.node.html = html  # type: ignore[attr-defined]  # for feeds and the data API
+            if self._dirty:
+                self._html[spec.src_uri] = html
         return html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -174,6 +193,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.result is not None
         cat = self.result.catalog
         started = time.perf_counter()
+        if self._dirty:  # pages this build skipped: their article bodies from the build that rendered them
+            for uri, spec in self.specs.items():
+                if spec.kind == "article" and spec.node is not None and spec.node.html is None:  # type: ignore[attr-defined]
+                    spec.node.html = self._html.get(uri)  # type: ignore[attr-defined]
         written = write_outputs(cat, Path(config.site_dir), config.site_url or None,
                                 site_name=config.site_name, site_description=config.site_description or "")
         if written:
@@ -181,7 +204,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                      f"in {time.perf_counter() - started:.2f} s")
         log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
         if self.search is not None:
-            self.search.finish(Path(config.site_dir), log.info)
+            self.search.finish(Path(config.site_dir), log.info,
+                               {s.url for s in self.specs.values() if s.search and s.kind in INDEXED})
+        if self._dirty:
+            for uri in self._previous.gone(self._fingerprints):  # a deleted or renamed file's old page
+                stale = Path(config.site_dir) / plan_mod.PageSpec(uri, "", "", "").url / "index.html"
+                stale.unlink(missing_ok=True)
+            self._previous.pages = self._fingerprints
         counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
         log.info(f"portal: built {len(self.specs)} pages: {counts}")
         if cat.drafts:
@@ -217,3 +246,22 @@ def _keep_last_good(build: Callable[..., Any]) -> Callable[..., Any]:
             log.error("portal: the site was not rebuilt; still serving the last good build. "
                       "Fix the problems listed above and save again.")
     return rebuild
+
+
+def _exact_dirty_builds(record: logging.LogRecord) -> bool:
+    """Drop MkDocs's warning that dirty builds may be inaccurate: the portal's fingerprints make them
+    exact (generator/incremental.py), and under --strict the warning would stop every build."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _code_and_theme(config: MkDocsConfig) -> bytes:
+    """What every page is rendered with besides its data: theme, configuration, code and versions."""
+    import material
+    import mkdocs
+
+    # Material's and MkDocs's own templates are covered by their versions (hashing them would read
+    # thousands of icons per save).
+    parts = [Path(__file__).parent] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    if config.config_file_path:
+        parts.append(Path(config.config_file_path))
+    return files_hash(parts) + f"{mkdocs.__version__} {material.__version__}".encode()

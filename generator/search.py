@@ -194,7 +194,7 @@ class Records:
         with self._lock:
             started = time.perf_counter()
             out = site_dir / BUNDLE
-            tmp = site_dir / f".{BUNDLE}.tmp"
+            tmp = self.root.with_name(self.root.name + ".bundle")  # beside the records, not in site/
             shutil.rmtree(tmp, ignore_errors=True)
             result = subprocess.run(
                 [str(pagefind_binary()), "--site", str(self.root), "--output-path", str(tmp), "--silent"],
@@ -207,7 +207,7 @@ class Records:
             for unused in [*tmp.glob("pagefind-*ui.*"), tmp / "pagefind-highlight.js"]:
                 unused.unlink(missing_ok=True)  # Pagefind's own UIs: the portal has its own (assets/search.js)
             shutil.rmtree(out, ignore_errors=True)
-            tmp.rename(out)
+            shutil.move(tmp, out)
             size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
             self.changed = 0
             return IndexRun(len(self.urls), time.perf_counter() - started, size)
@@ -247,8 +247,9 @@ class SearchStep:
         self.records.write(url, html)
         self.seen.add(url)
 
-    def finish(self, site_dir: Path, log: Callable[[str], None]) -> None:
-        self.records.prune(self.seen)
+    def finish(self, site_dir: Path, log: Callable[[str], None], keep: set[str] | None = None) -> None:
+        """Index the records; ``keep`` names every page that has one (a dirty build adds only some)."""
+        self.records.prune(self.seen if keep is None else keep)
         if not self.serve:
             try:
                 run = self.records.index(site_dir)
