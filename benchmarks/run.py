@@ -40,6 +40,7 @@ PHASES = {
     "plan_s": re.compile(rf"portal: planned \d+ pages in {_FLOAT} s"),
     "templates_s": re.compile(rf"portal: rendered \d+ page templates in {_FLOAT} s"),
     "outputs_s": re.compile(rf"portal: wrote \d+ .* in {_FLOAT} s"),
+    "search_index_s": re.compile(rf"portal: indexed \d+ pages for search in {_FLOAT} s"),
     "mkdocs_reported_s": re.compile(rf"Documentation built in {_FLOAT} seconds"),
 }
 BUILT_RE = re.compile(r"portal: built (\d+) pages: (.*)")

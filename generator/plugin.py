@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .cache import ParseCache
 from .diagnostics import render
@@ -130,6 +132,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info(f"portal: planned {len(self.specs)} pages in {time.perf_counter() - started:.2f} s")
         self._done, self._started, self._template_s = 0, time.perf_counter(), 0.0
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and not spec.markdown.strip():
+            # Listings and most entity pages have no Markdown: skip building a Markdown converter
+            # (with every extension) just to turn "" into "".
+            page.render = types.MethodType(_render_nothing, page)  # type: ignore[method-assign]
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
@@ -265,3 +275,10 @@ def _code_and_theme(config: MkDocsConfig) -> bytes:
     if config.config_file_path:
         parts.append(Path(config.config_file_path))
     return files_hash(parts) + f"{mkdocs.__version__} {material.__version__}".encode()
+
+
+def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What Page.render leaves for an empty Markdown source, without building a converter."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
