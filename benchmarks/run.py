@@ -31,6 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import editor  # noqa: E402
 from generator import synth  # noqa: E402
 
 MB = 1024 * 1024
@@ -213,6 +214,13 @@ def bench(n: int, args: argparse.Namespace, blog_state: dict[str, Any]) -> dict[
     row["site"] = site_sizes(work / "site")
     row["floor_s"] = round(markdown_floor(files), 2)
     row["build_over_floor"] = round(build.wall_s / max(row["floor_s"], 1e-9), 1)
+    if not args.no_editor:
+        row["first_search"] = editor.first_search(work / "site", editor.queries(files))
+        say(f"[{n}] first search: {row['first_search']}")
+        row["check_changed"] = editor.check_changed(work)
+        say(f"[{n}] check --changed: {row['check_changed']}")
+        row["serve"] = editor.serve_refresh(work, config)
+        say(f"[{n}] serve, edit to page: {row['serve']}")
     if not args.keep:
         shutil.rmtree(work / "site")
     row["blog"] = blog(n, files, work, args, blog_state)
@@ -294,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out", help="work folder")
     parser.add_argument("--json", type=Path, help="write results here (default: OUT/results.json)")
     parser.add_argument("--no-baseline", action="store_true", help="skip Material's blog plugin baseline")
+    parser.add_argument("--no-editor", action="store_true",
+                        help="skip the first-search, check --changed and serve edit-to-page measurements")
     parser.add_argument("--baseline-limit", type=float, default=120.0,
                         help="seconds before a blog-plugin build is stopped; larger sizes are then skipped")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
