@@ -31,8 +31,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import editor  # noqa: E402
+from benchmarks import editor, hugo  # noqa: E402
 from generator import synth  # noqa: E402
+from generator.search import pagefind_binary  # noqa: E402
 
 MB = 1024 * 1024
 _FLOAT = r"([0-9.]+)"
@@ -224,7 +225,31 @@ def bench(n: int, args: argparse.Namespace, blog_state: dict[str, Any]) -> dict[
     if not args.keep:
         shutil.rmtree(work / "site")
     row["blog"] = blog(n, files, work, args, blog_state)
+    row["hugo"] = hugo_baseline(files, work, args)
     return row
+
+
+def hugo_baseline(files: dict[str, str], work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Debian's Hugo on the same corpus (benchmarks/hugo.py), then Pagefind over its articles."""
+    if args.no_baseline:
+        return {"status": "not run (--no-baseline)"}
+    binary = hugo.ensure_hugo()
+    if binary is None:
+        return {"status": "hugo missing and apt-get install hugo failed"}
+    root = hugo.write_site(files, work / "hugo")
+    built = run([binary, "--quiet", "-s", str(root), "-d", str(root / "public")], root, args.baseline_limit)
+    if built.returncode != 0:
+        say(built.log[-3000:])
+        return {"status": f"failed (exit {built.returncode})"}
+    indexed = run([str(pagefind_binary()), "--site", str(root / "public"), "--silent"], root)
+    version = subprocess.run([binary, "version"], capture_output=True, text=True).stdout.split()[:2]
+    shutil.rmtree(root)
+    out = {"status": "ok", "version": " ".join(version), "wall_s": round(built.wall_s, 2),
+           "cpu_s": round(built.cpu_s, 2), "peak_rss_mb": round(built.peak_rss_mb),
+           "pagefind_wall_s": round(indexed.wall_s, 2), "pagefind_cpu_s": round(indexed.cpu_s, 2),
+           "pagefind_peak_rss_mb": round(indexed.peak_rss_mb)}
+    say(f"[hugo] {out}")
+    return out
 
 
 def blog(n: int, files: dict[str, str], work: Path, args: argparse.Namespace, state: dict[str, Any]) -> dict:
