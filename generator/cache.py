@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ class ParseCache:
         self.entries: dict[tuple[Any, ...], Any] = {}
         self.hits = self.misses = 0
         self._dirty = False
+        self.save_in_background = False  # a long-lived server: never make a rebuild wait for the disk
         try:
             with path.open("rb") as fh:
                 version, entries = pickle.load(fh)
@@ -77,12 +79,19 @@ class ParseCache:
     def save(self) -> None:
         if not self._dirty:
             return
+        if self.save_in_background:
+            self._dirty = False
+            threading.Thread(target=self._write, args=(dict(self.entries),), daemon=True).start()
+            return
+        self._write(self.entries)
+        self._dirty = False
+
+    def _write(self, entries: dict[tuple[Any, ...], Any]) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".portal-parse.")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((self.version, self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.version, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)  # atomic: a reader never sees half a cache
-            self._dirty = False
         except OSError:
             pass  # a read-only checkout still checks, just without the cache

@@ -60,6 +60,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.search: SearchStep | None = None
         # `mkdocs serve --dirty` (make serve): re-render only pages whose fingerprint changed.
         self._dirty = False
+        self._parse_cache: ParseCache | None = None
         self._previous = Previous()
         self._fingerprints: dict[str, bytes] = {}
         self._html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a dirty build skips
@@ -80,9 +81,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site/, so `mkdocs serve` keeps the last good build.
         started = time.perf_counter()
-        # `mkdocs serve` re-parses only the files whose bytes changed since the last build.
-        cache = ParseCache.for_content(Path(config.docs_dir)) if self._serve else None
-        self.result = result = build_catalog(Path(config.docs_dir), cache=cache)
+        # `mkdocs serve` re-parses only the files whose bytes changed since the last build; the cache
+        # is read from .cache/ once and then kept in memory for the life of the server.
+        if self._serve and self._parse_cache is None:
+            self._parse_cache = ParseCache.for_content(Path(config.docs_dir))
+            self._parse_cache.save_in_background = True
+        self.result = result = build_catalog(Path(config.docs_dir), cache=self._parse_cache)
         items = result.report.items
         if items:
             text = render(items, "text")
@@ -121,6 +125,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self._fingerprints = fingerprints(specs, self.result.catalog, self.result.tree, _code_and_theme(config))
             changed = self._previous.changed(self._fingerprints)
             log.info(f"portal: {len(changed)} of {len(specs)} pages changed")
+            # MkDocs writes pages in this order: the changed ones first, so the edited page is ready
+            # before the listings that merely show it. (Only in the preview; builds keep the plan's order.)
+            specs = sorted(specs, key=lambda s: s.src_uri not in changed)
         for spec in specs:
             self.specs[spec.src_uri] = spec
             inclusion = InclusionLevel.INCLUDED if spec.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
