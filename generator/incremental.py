@@ -19,6 +19,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
+
 from .catalog import Catalog, Event, Node, Person, Place, Role
 from .load import Document, Kind, Tree
 from .site.plan import PageSpec
@@ -138,3 +141,23 @@ class Previous:
 
     def gone(self, current: dict[str, bytes]) -> set[str]:
         return set(self.pages) - set(current)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept across `mkdocs serve` rebuilds.
+
+    MkDocs makes a new Jinja environment for every build, so every save compiled Material's and the
+    portal's templates again (≈1 s). Jinja keys each entry by template name and source checksum, so
+    an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()

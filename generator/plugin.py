@@ -32,7 +32,7 @@ from mkdocs.utils import CountHandler
 from . import mdconfig, publish, sanitize
 from .cache import ParseCache
 from .diagnostics import render
-from .incremental import Previous, files_hash, fingerprints
+from .incremental import Previous, TemplateCache, files_hash, fingerprints
 from .outputs import write_outputs
 from .outputs.site import latest
 from .pipeline import Result, build_catalog
@@ -66,6 +66,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._dirty = False
         self._parse_cache: ParseCache | None = None
         self._previous = Previous()
+        self._templates = TemplateCache()
         self._fingerprints: dict[str, bytes] = {}
         self._html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a dirty build skips
 
@@ -189,6 +190,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         install(env)
+        if self._serve:
+            env.bytecode_cache = self._templates
         self.env = env
         self.search = SearchStep(env, config.docs_dir, serve=self._serve)
         return env
