@@ -45,7 +45,6 @@ from .site.plan import PageSpec
 log = logging.getLogger("mkdocs.plugins.portal")
 
 
-
 class PortalConfig(Config):
     progress_every = opt.Type(float, default=0.1)  # log progress every 10% of pages
 
