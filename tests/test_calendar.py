@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from generator.catalog import Event
 from generator.dates import Precision
+from generator.outputs.ids import TagIds
 from generator.pipeline import build_catalog
 
 from .helpers import CONTENT, page_text, read_page
@@ -27,7 +28,7 @@ def vevents(path: Path) -> dict[str, icalendar.Event]:
 
 
 def uid_of(event: Event) -> str:
-    return f"event-{event.id}@127.0.0.1"
+    return TagIds().node(event)  # permanent: not the site's host (tests/test_deploy_ids.py)
 
 
 def day_events(events: list[Event]) -> list[Event]:
@@ -58,7 +59,7 @@ def test_events_ics_lists_every_day_precision_event(url_site: Built) -> None:
 
 
 def test_multi_day_event_spans_its_days(url_site: Built) -> None:
-    vevent = vevents(url_site.site / "events.ics")[f"event-{MULTI_DAY_ID}@127.0.0.1"]
+    vevent = vevents(url_site.site / "events.ics")[TagIds().of(f"event/{MULTI_DAY_ID}")]
     assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == (dt.date(2019, 3, 5), dt.date(2019, 3, 8))
     assert str(vevent["LOCATION"]) == "Pudong New Area, Shanghai, China"
 
@@ -88,7 +89,7 @@ def test_calendar_without_site_url_uses_root_relative_links(built_site: Path) ->
     catalog = build_catalog(CONTENT).catalog
     parsed = vevents(built_site / "events.ics")
     for event in day_events(catalog.event_list):
-        vevent = parsed[f"event-{event.id}@standards-news-portal"]
+        vevent = parsed[uid_of(event)]
         assert f"More: /{event.url}" in str(vevent["DESCRIPTION"])
         assert "URL" not in vevent  # a URI value must be absolute
 
