@@ -56,6 +56,8 @@ class ParseCache:
 
     @staticmethod
     def key(job: tuple[Any, ...], data: bytes) -> tuple[Any, ...]:
+        """``job``: what the parse depends on besides the bytes (kind, id, paths as shown). Not the
+        path as the caller spelled it: `portal check` and `mkdocs serve` share one cache."""
         return (*job, hashlib.blake2b(data, digest_size=16).digest())
 
     def get(self, key: tuple[Any, ...]) -> Any | None:

@@ -260,7 +260,7 @@ def _parse_cached(jobs: list[_Job], cache: ParseCache) -> list[tuple[list[Docume
     out, keys = [], set()
     for job in jobs:
         with open(job.path, "rb") as fh:
-            key = cache.key(job, fh.read())
+            key = cache.key((job.kind, job.doc_id, job.rel, job.shown, job.fenced), fh.read())
         keys.add(key)
         parsed = cache.get(key)
         if parsed is None:

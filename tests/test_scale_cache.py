@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.cache import ParseCache
 from generator.diagnostics import Report, render
 from generator.load import load_tree
@@ -65,3 +67,15 @@ def test_check_changed_reports_the_same_with_the_cache(tmp_path: Path) -> None:
     code, out, _ = runs[1]
     assert code == 1 and "error[unknown-reference]" in out and "acme-opens.md" in out
     assert (repo / ".cache" / "portal-parse.pickle").is_file()
+
+
+def test_check_and_serve_share_the_cache_however_the_folder_is_spelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`portal check --content content` and `mkdocs serve` (absolute docs_dir) hit the same entries."""
+    content = write_tree(tmp_path / "content", FILES)
+    monkeypatch.chdir(tmp_path)
+    _load(Path("content"), ParseCache.for_content(Path("content")))
+    absolute = ParseCache.for_content(content.resolve())
+    _load(content.resolve(), absolute)
+    assert (absolute.hits, absolute.misses) == (len(FILES), 0)
