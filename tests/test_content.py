@@ -3,6 +3,10 @@
 The seeds in tests/data/seeds/ are verbatim copies of the original news pages. For each seed the
 expected reporting paragraphs are derived here by dropping an explicit list of web-page chrome
 lines and the photo captions (which live in the article's ``images`` front matter instead).
+
+These tests hold whatever else the content holds: each seed must be published faithfully, but other
+articles, entities and events may be added (every test here is marked ``live`` and runs in the proof
+of tests/test_any_content.py on a copy with an editor's additions).
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import CONTENT, text_parts
+from .helpers import text_parts
+from .live import LIVE_CONTENT as CONTENT
+
+pytestmark = pytest.mark.live
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
@@ -307,16 +314,17 @@ def test_content_checks_clean(result) -> None:
     assert list(result.report.warnings) == []
 
 
-def test_articles_are_the_seeds(result) -> None:
-    assert set(result.catalog.articles) == set(EXPECTED_REFS) == {s.article for s in SEED_MAP}
+def test_every_seed_is_published() -> None:
+    assert set(EXPECTED_REFS) == {s.article for s in SEED_MAP}
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED_REFS))
 def test_article_references(result, key: str) -> None:
+    """A seed keeps every reference its report supports; an editor may link more (a new topic, say)."""
     article = result.catalog.articles[key]
     for field, ids in EXPECTED_REFS[key].items():
         got = {entity.id for entity in getattr(article, field)}
-        assert got == ids, f"{key}: {field} drifted: extra {got - ids}, missing {ids - got}"
+        assert ids <= got, f"{key}: {field} lost {ids - got}"
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED_META))
@@ -330,47 +338,36 @@ def test_article_date_and_source(key: str) -> None:
 def test_every_event_is_covered(result) -> None:
     covered = {event.id for article in result.catalog.articles.values() for event in article.events}
     assert set(result.catalog.events) <= covered
-    assert len(result.catalog.events) == 9
 
 
 def test_every_entity_is_referenced(result) -> None:
+    """Read from the catalog, so subfolders, a BOM or CRLF line endings (all valid) change nothing."""
     catalog = result.catalog
     used: set[tuple[str, str]] = set()
     for article in catalog.articles.values():
         for field in ("organizations", "people", "places", "events"):
             used |= {(field, e.id) for e in getattr(article, field)}
     # Entities reachable only as parents, places or role organizations are still referenced.
-    for _key, meta in _front_matters("organizations"):
-        if meta.get("parent"):
-            used.add(("organizations", meta["parent"]))
-        if meta.get("place"):
-            used.add(("places", meta["place"]))
-    for _key, meta in _front_matters("places"):
-        if meta.get("parent"):
-            used.add(("places", meta["parent"]))
-    for _key, meta in _front_matters("people"):
-        for role in meta.get("roles", []):
-            used.add(("organizations", role["organization"]))
-    for _key, meta in _front_matters("events"):
-        if meta.get("place"):
-            used.add(("places", meta["place"]))
-        used |= {("organizations", o) for o in meta.get("organizations", [])}
-        used |= {("people", p) for p in meta.get("people", [])}
+    for org in catalog.organizations.values():
+        used |= {("organizations", org.parent.id)} if org.parent else set()
+        used |= {("places", org.place.id)} if org.place else set()
+    for place in catalog.places.values():
+        used |= {("places", place.parent.id)} if place.parent else set()
+    for person in catalog.people.values():
+        used |= {("organizations", r.organization.id) for r in person.roles if r.organization}  # optional
+    for event in catalog.events.values():
+        used |= {("places", event.place.id)} if event.place else set()
+        used |= {("organizations", o.id) for o in event.organizations}
+        used |= {("people", p.id) for p in event.people}
     for field in ("organizations", "people", "places", "events"):
         for ident in getattr(catalog, field):
             assert (field, ident) in used, f"{field[:-1]} '{ident}' is referenced by nothing"
 
 
-def _front_matters(folder: str):
-    for path in sorted((CONTENT / folder).glob("*.md")):
-        lines = path.read_text(encoding="utf-8").split("\n")
-        end = lines.index("---", 1)
-        yield path.stem, yaml.safe_load("\n".join(lines[1:end])) or {}
-
-
 def test_people_roles_name_known_organizations(result) -> None:
-    for ident, meta in _front_matters("people"):
-        assert meta.get("roles"), f"{ident}: no role"
-        for role in meta["roles"]:
-            assert role["organization"] in result.catalog.organizations
-            assert "from" in role
+    """A role's organization and dates are optional; an organization it names exists."""
+    catalog = result.catalog
+    for person in catalog.people.values():
+        for role in person.roles:
+            assert role.organization is None or catalog.organizations.get(role.organization.id) is role.organization
+    assert not [d for d in result.report.items if d.code == "unknown-reference"]
