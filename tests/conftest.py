@@ -55,8 +55,11 @@ def fixture_plain_site(tmp_path_factory: pytest.TempPathFactory, fixture_content
 
 
 @pytest.fixture(scope="session")
-def fixture_catalog(fixture_site: Built) -> Catalog:
-    return fixture_site.catalog
+def fixture_catalog(fixture_content: Path) -> Catalog:
+    """The fixture content's catalog (no build needed)."""
+    result = build_catalog(fixture_content)
+    assert result.ok, result.report.summary()
+    return result.catalog
 
 
 # --- the live site ------------------------------------------------------------------------------
