@@ -20,6 +20,8 @@ import yaml
 
 from .helpers import text_parts
 from .live import LIVE_CONTENT as CONTENT
+from .live import LIVE_ROOT
+from .workbench import run_portal
 
 pytestmark = pytest.mark.live
 
@@ -312,6 +314,12 @@ EXPECTED_META = {  # article: (date, source name)
 def test_content_checks_clean(result) -> None:
     assert list(result.report.errors) == []
     assert list(result.report.warnings) == []
+
+
+def test_portal_check_strict_is_clean() -> None:
+    """What CI runs on every pull request."""
+    code, out, err = run_portal(LIVE_ROOT, "check", "--strict")
+    assert (code, out) == (0, ""), out + err
 
 
 def test_every_seed_is_published() -> None:
