@@ -25,6 +25,7 @@ from .live import LIVE_CONFIG, LIVE_CONTENT, write_live_config
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "live: a content-agnostic invariant checked on the live content (PORTAL_TEST_ROOT or content/)")
+    config.addinivalue_line("markers", "seeds: a live test that needs the seed reports (tests/data/seeds/) in content/")
 
 
 # --- the fixture site ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from .live import LIVE_ROOT
 from .workbench import run_portal
 
 pytestmark = pytest.mark.live
+NEEDS_SEEDS = pytest.mark.seeds  # needs the seed articles in the content (the rest holds for any valid content)
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
@@ -170,6 +171,7 @@ def markdown_text(body: str) -> str:
     return norm(" ".join(re.sub(r"^(?:- |#+ )", "", line) for line in body.split("\n")))
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("seed", SEED_MAP, ids=seed_id)
 def test_markdown_keeps_reporting_text(seed: Seed) -> None:
     meta, body = read_article(seed.article)
@@ -186,6 +188,7 @@ def test_markdown_keeps_reporting_text(seed: Seed) -> None:
         assert norm(sentence) in text
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("seed", SEED_MAP, ids=seed_id)
 def test_markdown_adds_nothing_to_the_report(seed: Seed) -> None:
     """Every body line is reporting text from the seed (or a heading/list item made from it)."""
@@ -197,6 +200,7 @@ def test_markdown_adds_nothing_to_the_report(seed: Seed) -> None:
             assert markdown_text(line) in allowed, f"{seed.article}: unexpected body line {line[:80]!r}"
 
 
+@NEEDS_SEEDS
 def test_001_lists_and_headings() -> None:
     _, body = read_article(SEED_MAP[1].article)
     assert "\n## Targets in figures\n" in body
@@ -211,6 +215,7 @@ def page_text(path: Path) -> str:
     return norm("".join(text_parts(path.read_text(encoding="utf-8"))))
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("seed", SEED_MAP, ids=seed_id)
 def test_built_page_keeps_reporting_text(seed: Seed, built_site: Path) -> None:
     page = built_site / "news" / seed.article / "index.html"
@@ -326,6 +331,7 @@ def test_every_seed_is_published() -> None:
     assert set(EXPECTED_REFS) == {s.article for s in SEED_MAP}
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("key", sorted(EXPECTED_REFS))
 def test_article_references(result, key: str) -> None:
     """A seed keeps every reference its report supports; an editor may link more (a new topic, say)."""
@@ -335,6 +341,7 @@ def test_article_references(result, key: str) -> None:
         assert ids <= got, f"{key}: {field} lost {ids - got}"
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("key", sorted(EXPECTED_META))
 def test_article_date_and_source(key: str) -> None:
     meta, _ = read_article(key)
