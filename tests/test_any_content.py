@@ -4,7 +4,8 @@ In a temporary copy of the repository (content/, mkdocs.yml, theme/) an editor a
 article, an organization, a person whose role names no organization, a place, an event, and (in
 topics.yml, as CONTRIBUTING.md says) a topic; fills them in by editing the files; and then the
 content-agnostic suite — every test marked ``live``, the browser checks (axe, phone width) included —
-runs on that copy, through ``PORTAL_TEST_ROOT``, in a pytest subprocess. It must pass.
+runs on that copy, through ``PORTAL_TEST_ROOT``, in a pytest subprocess. It must pass. A second test does
+the same on a `portal synth` corpus, content that has nothing in common with content/ but its validity.
 """
 
 from __future__ import annotations
