@@ -76,8 +76,9 @@ def write_fixture_content(dest: Path) -> Path:
 
 
 def build_env() -> dict[str, str]:
-    """Without SOURCE_DATE_EPOCH: time stamps come from the content, so builds are reproducible as they are."""
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    """Without SOURCE_DATE_EPOCH: time stamps come from the content, so builds are reproducible as they are
+    (and without PORTAL_SITE_URL: the fixture is built with the site_url its fixture asks for)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PORTAL_SITE_URL")}
     return {**env, "NO_MKDOCS_2_WARNING": "1"}
 
 

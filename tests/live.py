@@ -19,9 +19,16 @@ LIVE_CONTENT = LIVE_ROOT / "content"
 LIVE_CONFIG = LIVE_ROOT / "mkdocs.yml"
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as data; MkDocs's `!ENV` tag reads as unset (a test passes what it wants itself)."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
 def write_live_config(project: Path, **overrides: object) -> Path:
     """A copy of the live mkdocs.yml, building the live content into project/site, with ``overrides``."""
-    config = yaml.safe_load(LIVE_CONFIG.read_text(encoding="utf-8"))
+    config = yaml.load(LIVE_CONFIG.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["docs_dir"] = str(LIVE_CONTENT)
     config["site_dir"] = str(project / "site")
     config["theme"]["custom_dir"] = str(LIVE_ROOT / config["theme"].get("custom_dir", "theme"))

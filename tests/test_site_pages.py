@@ -122,7 +122,7 @@ def test_organization_page_lists_its_articles_events_and_people(site: Path, cata
     page = doc(site, org.url)
     text = page_text(read_page(site, org.url))
     assert "Example City Quality Bureau" in text and "ECQB" in text and "示例市质量局" in text
-    cards = texts(page.xpath("//section[.//h2[@id='articles']]//h3[@class='portal-card__title']"))
+    cards = texts(page.xpath("//section[.//h2[@id='articles']]//*[@class='portal-card__title']"))
     assert cards == [a.title for a in org.articles] and len(cards) == 5  # newest first
     events = texts(page.xpath("//section[.//h2[@id='events']]//a[@class='portal-event__title']"))
     assert sorted(events) == sorted(e.title for e in org.events) and len(events) == 4
@@ -179,7 +179,7 @@ def test_person_with_a_role_in_no_organization(site: Path, catalog: Catalog) -> 
     person = catalog.people[fx.NO_ORG_PERSON_ID]
     page = doc(site, person.url)
     roles = texts(page.xpath("//dl[@class='portal-facts']//li"))
-    assert roles == ["independent expert"]
+    assert [r.lower() for r in roles] == ["independent expert"]  # no organization, no dates: the title alone
     assert not page.xpath("//dl[@class='portal-facts']//a")
     article = next(a for a in person.articles)
     chip = next(t for t in texts(doc(site, article.url).xpath("//aside//a")) if person.name in t)
@@ -222,7 +222,7 @@ def test_organization_index_grouped_with_counts(site: Path, catalog: Catalog) ->
 
 def test_home_page(site: Path, catalog: Catalog) -> None:
     page = doc(site, "")
-    cards = texts(page.xpath("//h3[@class='portal-card__title']"))
+    cards = texts(page.xpath("//*[@class='portal-card__title']"))
     assert cards[0] == catalog.articles[fx.NEWEST_ID].title
     assert cards[1:6] == [f"Example brief {n:02d}" for n in range(fx.BRIEFS, fx.BRIEFS - 5, -1)]
     tiles = texts(page.xpath("//ul[@class='portal-tiles']/li"))
@@ -231,7 +231,7 @@ def test_home_page(site: Path, catalog: Catalog) -> None:
 
 
 def cards(site: Path, url: str) -> list[str]:
-    return texts(doc(site, url).xpath("//article[@class='portal-card']//h3"))
+    return texts(doc(site, url).xpath("//*[@class='portal-card__title']"))
 
 
 def test_pagination(site: Path, catalog: Catalog) -> None:
