@@ -14,6 +14,9 @@ from enum import IntEnum
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = tuple(calendar.month_name)  # "" at index 0
+# News and events fall in these years; anything else is a typo (2107 for 2017) that would break
+# feeds, calendars and gzip headers (which hold seconds since 1970 in 32 bits).
+MIN_YEAR, MAX_YEAR = 1000, 2100
 
 
 class Precision(IntEnum):
@@ -48,6 +51,8 @@ class PartialDate:
         if not m:
             raise InvalidDate(f"'{value}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise InvalidDate(f"'{value}' has year {m[1]}; years run from {MIN_YEAR} to {MAX_YEAR}")
         if m[2] is not None and not 1 <= month <= 12:
             raise InvalidDate(f"'{value}' has month {m[2]}; months run from 01 to 12")
         if m[3] is not None:

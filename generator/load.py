@@ -1,8 +1,9 @@
 """Load: content files → raw documents (front matter with positions + body).
 
 Every file under the content folder is accounted for: it becomes a document,
-a static asset, or a diagnostic. Nothing is skipped silently except dotfiles
-such as ``.gitkeep``.
+a static asset, or a diagnostic. Nothing is skipped silently except ``.gitkeep``
+(which keeps an empty folder in git): other hidden files and folders are errors,
+since they would never be published.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ PARALLEL_MIN_FILES = 2000  # below this, starting processes costs more than it s
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _YEAR_RE = re.compile(r"^\d{4}$")
+KEEP_FILES = frozenset({".gitkeep"})
 
 
 class Kind(StrEnum):
@@ -114,9 +116,16 @@ def _walk(folder: str, rel_dir: str, prefix: str, report: Report) -> Iterator[tu
     with os.scandir(folder) as it:
         entries = sorted(it, key=lambda e: e.name)
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
         rel = f"{rel_dir}{entry.name}"
+        if entry.name.startswith("."):
+            if entry.name not in KEEP_FILES or not entry.is_file(follow_symlinks=False):
+                what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
+                report.error(
+                    f"{prefix}/{rel}", 1, 1, "hidden-file",
+                    f"hidden {what} '{entry.name}' would never be published",
+                    "rename it without the leading '.', or move it out of the content folder",
+                )
+            continue
         if entry.is_symlink():
             report.error(
                 f"{prefix}/{rel}", 1, 1, "symlink",
@@ -245,11 +254,15 @@ def _parse_chunk(jobs: list[_Job]) -> tuple[list[Document], list[Diagnostic]]:
     documents: list[Document] = []
     report = Report()
     for job in jobs:
-        with open(job.path, "rb") as fh:
-            text = decode(fh.read(), job.shown, report)
-        if text is None:
+        try:
+            with open(job.path, "rb") as fh:
+                text = decode(fh.read(), job.shown, report)
+            if text is None:
+                continue
+            doc = split(job.kind, job.doc_id, job.shown, job.rel, text, report, fenced=job.fenced)
+        except Exception as exc:  # a bug must not hide the other files' problems
+            internal_error(report, job.shown, exc)
             continue
-        doc = split(job.kind, job.doc_id, job.shown, job.rel, text, report, fenced=job.fenced)
         if doc is not None:
             documents.append(doc)
     return documents, report.raw_items
@@ -313,3 +326,10 @@ def _compose(
         )
         return None
     return Document(kind, doc_id, shown, rel, located, body, body_line)
+
+
+def internal_error(report: Report, path: str, exc: BaseException | str) -> None:
+    """An unexpected exception while handling one file: a diagnostic naming it, never a traceback."""
+    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    report.error(path, 1, 1, "internal-error", f"the portal failed on this file ({what[:200]})",
+                 "this is a bug in the portal, not in the file: please report it with the file attached")

@@ -1,8 +1,10 @@
-"""Python-Markdown extension: links that open a new window get ``rel="noopener noreferrer"``.
+"""Python-Markdown extension: every link gets ``rel="noopener noreferrer"``.
 
 Editors may add ``{target=_blank}`` to a link (attr_list); the opened page must not
-reach back to ours through ``window.opener`` nor learn which page sent it.
-Registered in mkdocs.yml as ``generator.mdext``.
+reach back to ours through ``window.opener`` nor learn which page sent it. The
+sanitizer (generator/sanitize.py) sets this rel on every link, so the Markdown
+output carries it already and passes the sanitizer unchanged. Part of the one
+Markdown configuration in generator/mdconfig.py.
 """
 
 from __future__ import annotations
@@ -22,18 +24,10 @@ def opens_new_window(target: str | None) -> bool:
     return target is not None and target.strip().lower() not in _SAME_WINDOW
 
 
-def with_required_rel(rel: str | None) -> str:
-    """``rel`` with noopener and noreferrer added, keeping the editor's other tokens."""
-    tokens = (rel or "").split()
-    lowered = {t.lower() for t in tokens}
-    return " ".join([*tokens, *(t for t in REQUIRED_REL if t not in lowered)])
-
-
 class LinkRelTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
-            if opens_new_window(link.get("target")):
-                link.set("rel", with_required_rel(link.get("rel")))
+            link.set("rel", " ".join(REQUIRED_REL))
 
 
 class LinkRelExtension(Extension):

@@ -9,7 +9,7 @@ from . import bodycheck, placeholders
 from . import catalog as catalog_mod
 from .catalog import Catalog
 from .diagnostics import Report
-from .load import Tree, load_tree
+from .load import Tree, display_path, internal_error, load_tree
 from .validate import Valid, validate
 
 
@@ -33,9 +33,13 @@ def build_catalog(content_dir: Path | str, workers: int = 1) -> Result:
     """
     report = Report()
     tree = load_tree(Path(content_dir), report, workers=workers)
-    valid = validate(tree, report)
-    report = placeholders.apply(tree, report)  # unfilled `portal new` values
-    catalog = catalog_mod.build(valid)
+    try:
+        valid = validate(tree, report)
+        report = placeholders.apply(tree, report)  # unfilled `portal new` values
+        catalog = catalog_mod.build(valid)
+    except Exception as exc:  # loading and the body checks go file by file; these stages span files
+        internal_error(report, display_path(Path(content_dir)), exc)
+        return Result(report, tree, Valid(), catalog_mod.build(Valid()))
     # Bodies: raw HTML, unsafe URLs and broken internal links (needs the published pages).
     bodycheck.check(tree.documents, bodycheck.Targets.of(catalog, tree.documents, tree.assets), report)
     return Result(report, tree, valid, catalog)

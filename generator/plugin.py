@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +25,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import CountHandler
 
+from . import mdconfig, publish, sanitize
 from .diagnostics import render
 from .outputs import write_outputs
 from .outputs.site import latest
@@ -50,6 +54,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.result: Result | None = None
         self.specs: dict[str, PageSpec] = {}
         self.env: jinja2.Environment | None = None
+        self._site_dir: str | None = None  # where the finished build goes (config.site_dir is staging)
         self._done = 0
         self._started = 0.0
         self._template_s = 0.0  # time in our page templates, logged for benchmarks/run.py
@@ -59,12 +64,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("portal: 'use_directory_urls' must stay true; the portal's URLs depend on it")
+        # The one Markdown configuration (generator/mdconfig.py), also used by `portal check` and the feeds.
+        if config.markdown_extensions not in (["toc", "tables", "fenced_code"], mdconfig.EXTENSIONS):
+            raise PluginError("portal: Markdown extensions are set in generator/mdconfig.py (so `portal check` "
+                              "renders bodies exactly as the build does); remove markdown_extensions from mkdocs.yml")
+        config.markdown_extensions = list(mdconfig.EXTENSIONS)
+        config.mdx_configs = {k: dict(v) for k, v in mdconfig.EXTENSION_CONFIGS.items()}
+        # Atomic publish: build into a staging folder, replace site_dir only when all went well.
+        # A --dirty build (serve) rewrites only changed pages into the folder it finds, so it stays in place.
+        if not any(arg in ("--dirty", "--dirtyreload") for arg in sys.argv):
+            self._site_dir = config.site_dir
+            config.site_dir = publish.prepare(config.site_dir)
         # jieba (Material's Chinese segmenter for the search index) logs its dictionary loading at DEBUG.
         logging.getLogger("jieba").setLevel(logging.WARNING)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        # Runs before MkDocs cleans site/, so `mkdocs serve` keeps the last good build.
+        # A build with content errors stops here; site/ is only ever replaced by a whole build (publish.py).
         started = time.perf_counter()
         self.result = result = build_catalog(Path(config.docs_dir))
         items = result.report.items
@@ -81,7 +97,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Reproducible output: MkDocs dates the sitemap (and its gzip header) by SOURCE_DATE_EPOCH,
         # else by the clock. Unless the caller set it, use the newest date in the content.
         if os.environ.get("SOURCE_DATE_EPOCH") in (None, self._epoch):
-            self._epoch = os.environ["SOURCE_DATE_EPOCH"] = str(int(latest(result.catalog).timestamp()))
+            # Clamped to what a gzip header holds (validation keeps dates within 1000–2100 anyway).
+            self._epoch = os.environ["SOURCE_DATE_EPOCH"] = publish.source_date_epoch(latest(result.catalog))
 
     # -- pages ---------------------------------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -125,7 +142,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
-        if spec is not None and spec.kind == "article" and spec.node is not None:
+        if spec is None:
+            return html
+        # Every body is sanitized as `portal check` sanitized it; the table of contents gets the
+        # same treatment, since Material prints its ids and titles outside the body.
+        html = sanitize.clean(html)
+        _sanitize_toc(page.toc)
+        if spec.kind == "article" and spec.node is not None:
             spec.node.html = html  # type: ignore[attr-defined]  # for feeds and the data API
         return html
 
@@ -163,10 +186,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     ) -> LiveReloadServer:
         # Stock `mkdocs serve` stalls every request after a failed rebuild. Content errors stop
         # the build in on_pre_build, before MkDocs cleans the site folder, so the last good build
-        # is still whole: keep serving it while the terminal shows the diagnostics.
+        # is still whole (builds go to a staging folder first): keep serving it while the terminal shows
+        # the diagnostics.
         server.builder = _keep_last_good(server.builder)
         return server
 
+    @event_priority(-100)  # last: other plugins (search) still write into the staging folder
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
         cat = self.result.catalog
@@ -181,6 +206,36 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info(f"portal: built {len(self.specs)} pages: {counts}")
         if cat.drafts:
             log.info(f"portal: {len(cat.drafts)} draft(s) left out: " + ", ".join(cat.drafts))
+        self._publish(config)
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        if self._site_dir is None:
+            return  # built in place
+        # In strict mode MkDocs aborts after on_post_build when warnings were logged: that build
+        # failed too, so it must not replace the site.
+        counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+        staging, config.site_dir = config.site_dir, self._site_dir  # callers (gh-deploy) read it after
+        if config.strict and any(h.get_counts() for h in counted):
+            publish.discard(staging)
+            return
+        publish.replace(staging, self._site_dir)
+        log.info(f"portal: published the build to {self._site_dir}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Whatever failed, the previous site stays as it was; the half-written staging folder goes.
+        if self._site_dir is not None:
+            publish.discard(publish.staging_for(self._site_dir))
+            log.error(f"portal: the build failed, so {self._site_dir} was left as it was")
+
+
+def _sanitize_toc(items: list[AnchorLink]) -> None:
+    """Table of contents entries: ids reduced to [A-Za-z0-9_-], titles sanitized and marked safe."""
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        item.id = sanitize.safe_name(item.id)
+        item.title = Markup(sanitize.clean(str(item.title)))  # type: ignore[assignment]
+        stack.extend(item.children)
 
 
 def _nav_uris(nav: Any) -> set[str]:

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import models as m
+from .characters import check_characters
 from .diagnostics import Report
 from .load import ID_RE, Document, Kind, Tree
 from .yamlsafe import Path, Pos
@@ -68,6 +69,7 @@ _BODY_REQUIRED = {Kind.ARTICLE}
 def validate(tree: Tree, report: Report) -> Valid:
     valid = Valid(assets=set(tree.assets), documents=tree.documents, known=tree.ids)
     for doc in tree.documents:
+        check_characters(doc, report)
         if doc.kind is Kind.TOPICS:
             _validate_topics(doc, valid, report)
             continue
@@ -110,8 +112,13 @@ def validate_model(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors():
-            _report_error(doc, model, base, err, report)
+        try:
+            for err in exc.errors():
+                _report_error(doc, model, base, err, report)
+        except Exception as bug:  # a bug must not hide the other files' problems
+            from .load import internal_error  # only on this path
+
+            internal_error(report, doc.path, bug)
         return None
 
 
@@ -332,11 +339,15 @@ def check_references(valid: Valid, report: Report) -> None:
     _warn_unreferenced(valid, refs, report)
 
 
+MAX_GUESSES = 20  # distinct unknown ids that get a did-you-mean (as many as body findings per file)
+
+
 class _References:
     def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
         self.tables, self.known, self.report = tables, known, report
         self.counts: Counter[tuple[str, str]] = Counter()
         self.covered: set[str] = set()  # events some article (valid or not) reports on
+        self.guesses: dict[tuple[str, str], list[str]] = {}
 
     def check(self, doc: Document, path: Path, ref: Any, what: str) -> None:
         if not isinstance(ref, str) or not ref:
@@ -348,7 +359,12 @@ class _References:
         if ref in table or ref in self.known.get(what, ()):  # exists (maybe with its own errors)
             return
         pos = doc.front.pos(path)
-        guess = difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
+        # Once per distinct unknown id, and for the first MAX_GUESSES of them: hints stay linear.
+        guess = self.guesses.get((what, ref))
+        if guess is None:
+            guess = (difflib.get_close_matches(ref, list(table), n=1, cutoff=0.6)
+                     if len(self.guesses) < MAX_GUESSES else [])
+            self.guesses[(what, ref)] = guess
         folder = "content/topics.yml" if what == "topic" else f"content/{_FOLDER[what]}/{ref}.md"
         self.report.error(
             doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'",

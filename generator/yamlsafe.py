@@ -9,6 +9,7 @@ also stops "billion laughs" expansion before it starts.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 import yaml
@@ -22,6 +23,11 @@ Path = tuple[str | int, ...]
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _constructor = yaml.constructor.SafeConstructor()
+# Mappings and lists nest at most this deep. Composing recurses per level (in C, then here): 25,000
+# levels crash the interpreter, so depth is measured from the parser's events before composing.
+MAX_DEPTH = 32
+# A line's block indentation with its '- ' and '? ' indicators: where block collections may start.
+_BLOCK_PREFIX = re.compile(r"^(?: |[-?](?= |$))*", re.MULTILINE)
 
 
 class Pos(NamedTuple):
@@ -104,6 +110,8 @@ def load(text: str, line_offset: int = 0) -> Located:
     try:
         if "*" in text:
             _refuse_aliases(text, line_offset)
+        if _depth_bound(text) > MAX_DEPTH:
+            _refuse_depth(text, line_offset)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -133,6 +141,32 @@ def _refuse_aliases(text: str, off: int) -> None:
                 _pos(event.start_mark, off),
                 "write the value out in full instead of referring to an anchor",
             )
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound of the nesting depth, in linear time, so ordinary front matter skips the event scan.
+
+    A block collection nested in another starts further right, except a list directly under a
+    mapping key, so block depth is at most about twice the widest block prefix; flow collections
+    need a bracket each.
+    """
+    widest = max((m.end() - m.start() for m in _BLOCK_PREFIX.finditer(text)), default=0)
+    return 2 * (widest + 1) + 1 + text.count("[") + text.count("{")
+
+
+def _refuse_depth(text: str, off: int) -> None:
+    """Walk the parser's events (the parser keeps its own stack, so depth cannot crash it)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(
+                    "yaml-too-deep", f"front matter nests lists and mappings more than {MAX_DEPTH} levels deep",
+                    _pos(event.start_mark, off), "flatten the structure; fields need at most a few levels",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _convert(node: yaml.Node, path: Path, out: _Tables | None, off: int) -> Any:

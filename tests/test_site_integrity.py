@@ -196,9 +196,10 @@ def test_drafts_are_left_out_counted_and_listed(tmp_path: Path) -> None:
     assert not (site / "news" / "2021" / "hidden").exists()
     assert "Hidden" not in (site / "news" / "index.html").read_text(encoding="utf-8")
     # A relative link between content files works on the built site, also from a subfolder.
-    assert '<a href="../../../organizations/iso/#history" rel="noopener noreferrer" target="_blank">ISO</a>' in \
+    assert '<a href="../../../organizations/iso/#history" target="_blank" rel="noopener noreferrer">ISO</a>' in \
         read_page(site, "news/2021/live/")
-    assert '<a href="../../news/2021/live/">the report</a>' in read_page(site, "organizations/iso/")
+    assert '<a href="../../news/2021/live/" rel="noopener noreferrer">the report</a>' in \
+        read_page(site, "organizations/iso/")
     assert broken_links(site) == []
 
 

@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-import markdown
-
+from .. import mdconfig, sanitize
 from ..catalog import Article, Catalog
 from ..dates import PartialDate
 from .urls import Links
@@ -44,10 +43,11 @@ def latest(catalog: Catalog) -> dt.datetime:
 
 
 def article_html(article: Article) -> str:
-    """The rendered body; set by the site build, rendered here when outputs run on their own."""
+    """The rendered, sanitized body; set by the site build, rendered here (the same way, with the one
+    Markdown configuration and the sanitizer) when outputs run on their own."""
     if article.html is not None:
         return article.html
-    return markdown.markdown(article.body, extensions=["abbr", "attr_list", "def_list", "footnotes", "tables"])
+    return sanitize.clean(mdconfig.new_markdown().convert(article.body))
 
 
 def absolute_links(html: str, base: str) -> str:

@@ -1,0 +1,48 @@
+"""The one Markdown configuration of the site: `portal check`, the MkDocs build and the feeds.
+
+The portal plugin sets MkDocs's ``markdown_extensions`` and ``mdx_configs`` from here in
+``on_config`` (mkdocs.yml lists none), the body check renders with :func:`new_markdown`, and the
+feeds render with it when they run outside a build — so the three can never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown import Markdown
+
+# MkDocs always adds toc, tables and fenced_code first; then the portal's own.
+EXTENSIONS: list[str] = ["toc", "tables", "fenced_code", "abbr", "attr_list", "def_list", "footnotes",
+                         "generator.mdext"]  # generator.mdext: rel="noopener noreferrer" on links
+EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
+    "toc": {"permalink": True},
+    # Column alignment as align="…", not style="…": bodies carry no style attributes at all.
+    "tables": {"use_align_attribute": True},
+    # Footnote ids such as fn-1 instead of fn:1, so every id stays within [A-Za-z0-9_-].
+    "footnotes": {"SEPARATOR": "-"},
+}
+
+# Lists and block quotes nest at most this deep (Python-Markdown recurses per level).
+MAX_NESTING = 32
+# One line's nesting: its indentation (4 columns a level) and the list and quote markers it opens with.
+# A quote marker needs no space after it ('>>>' nests three quotes); a list marker does ('---' is a rule).
+_PREFIX = re.compile(r"^([ \t]*)((?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))*)", re.MULTILINE)
+_MARKER = re.compile(r">|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+
+
+def new_markdown() -> Markdown:
+    return Markdown(extensions=list(EXTENSIONS), extension_configs={k: dict(v) for k, v in EXTENSION_CONFIGS.items()})
+
+
+def too_deep(body: str, limit: int = MAX_NESTING) -> int | None:
+    """Offset of the first line that nests lists or quotes deeper than ``limit``, else None.
+
+    An upper bound, in linear time, of what Python-Markdown would build: a level per four columns
+    of indentation plus one per marker the line opens with (``- - - x`` nests three lists).
+    """
+    for m in _PREFIX.finditer(body):
+        indent = len(m[1].expandtabs(4))
+        if indent // 4 + len(_MARKER.findall(m[2])) > limit:
+            return m.start()
+    return None
