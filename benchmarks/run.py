@@ -86,7 +86,9 @@ def say(message: str) -> None:
 
 def write_config(project: Path, content: Path) -> Path:
     """The real mkdocs.yml with absolute docs, site and theme folders."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import get_yaml_loader  # reads its !ENV tag (site_url)
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     config["docs_dir"] = str(content)
     config["site_dir"] = str(project / "site")
     config["theme"]["custom_dir"] = str(ROOT / "theme")

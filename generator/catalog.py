@@ -130,6 +130,7 @@ class Organization(Node):
     org_kind: str = "other"
     country: str | None = None
     website: str | None = None
+    same_as: list[str] = field(default_factory=list)
     parent: Organization | None = None
     place: Place | None = None
     children: list[Organization] = field(default_factory=list)
@@ -186,6 +187,7 @@ class Event(Node):
     end: PartialDate | None = None
     event_kind: str = "other"
     summary: str | None = None
+    attendance: str = "offline"
     place: Place | None = None
     organizations: list[Organization] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -207,6 +209,7 @@ class Source:
     name: str
     url: str | None
     date: PartialDate | None
+    authors: list[str] = field(default_factory=list)
 
     @property
     def attributed(self) -> bool:
@@ -364,7 +367,7 @@ def build(valid: Valid) -> Catalog:
         meta = e.meta
         event = Event(
             key, e.doc.path, e.doc.body, e.doc.body_line, title=meta.title, date=meta.date,
-            end=meta.end, event_kind=meta.kind, summary=meta.summary,
+            end=meta.end, event_kind=meta.kind, summary=meta.summary, attendance=meta.attendance,
             place=places.get(meta.place) if meta.place else None,
             organizations=_resolve(meta.organizations, orgs),
             people=_resolve(meta.people, people),
@@ -388,7 +391,7 @@ def build(valid: Valid) -> Catalog:
         articles.append(Article(
             key, e.doc.path, e.doc.body, e.doc.body_line, slug=key.split("/", 1)[1],
             title=meta.title, date=meta.date, updated=meta.updated, summary=meta.summary,
-            source=Source(meta.source.name, meta.source.url, meta.source.date),
+            source=Source(meta.source.name, meta.source.url, meta.source.date, list(meta.source.authors)),
             standards=list(meta.standards),
             images=[Image(i.caption, i.credit, i.file) for i in meta.images],
             organizations=_resolve(meta.organizations, orgs), people=_resolve(meta.people, people),
@@ -449,5 +452,5 @@ def _organization(key: str, e: Entry, places: dict[str, Place]) -> Organization:
     return Organization(
         key, e.doc.path, e.doc.body, e.doc.body_line, name=m.name, short_name=m.short_name,
         aliases=list(m.aliases), name_zh=m.name_zh, org_kind=m.kind, country=m.country,
-        website=m.website, place=places.get(m.place) if m.place else None,
+        website=m.website, same_as=list(m.same_as), place=places.get(m.place) if m.place else None,
     )

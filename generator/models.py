@@ -30,6 +30,7 @@ ORGANIZATION_KINDS = (
     "committee", "company", "association", "media", "other",
 )
 PLACE_KINDS = ("country", "province", "municipality", "city", "district", "zone", "area", "region")
+ATTENDANCE_MODES = ("offline", "online", "mixed")  # schema.org's eventAttendanceMode: in person, online, both
 EVENT_KINDS = (
     "conference", "forum", "meeting", "agreement", "policy", "launch", "publication", "award",
     "observance", "other",
@@ -89,6 +90,9 @@ class Source(Model):
     )
     url: Url | None = Field(None, description="Web address of the original report (http or https).")
     date: Date | None = Field(None, description="Original publication date, if it differs from `date`.")
+    authors: list[Text] = Field(
+        default_factory=list, description="Reporters the original report credits by name, as it writes them."
+    )
 
 
 class Image(Model):
@@ -137,6 +141,11 @@ class Organization(Model):
     country: Country | None = Field(None, description='ISO 3166-1 alpha-2 code in quotes, e.g. "CN".')
     place: Id | None = Field(None, description="Id of the place where it is based.")
     website: Url | None = Field(None, description="Official web address (http or https).")
+    same_as: list[Url] = Field(
+        default_factory=list,
+        description="Other pages that identify it, for search engines: e.g. its Wikidata item "
+                    "(https://www.wikidata.org/wiki/Q…) or its page on a parent body's site (http or https).",
+    )
 
 
 class Role(Model):
@@ -178,6 +187,9 @@ class Event(Model):
     people: list[Id] = Field(default_factory=list, description="Ids of people involved.")
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = Field(
         None, description="One line on what happened."
+    )
+    attendance: Literal[ATTENDANCE_MODES] = Field(  # type: ignore[valid-type]
+        "offline", description="How people took part: offline (in person at `place`), online, or mixed (both)."
     )
 
 

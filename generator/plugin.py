@@ -31,7 +31,11 @@ from mkdocs.utils import CountHandler
 from . import mdconfig, publish, sanitize
 from .diagnostics import render
 from .outputs import write_outputs
+from .outputs.cards import write_cards
+from .outputs.ids import DEFAULT_AUTHORITY, DEFAULT_DATE, InvalidTagId, TagIds
+from .outputs.page import page_card
 from .outputs.site import latest
+from .outputs.sitemap import lastmod
 from .pipeline import Result, build_catalog
 from .site import plan as plan_mod
 from .site.collisions import collisions
@@ -47,6 +51,11 @@ SEARCH_BOOST = {"organization": 2.0, "person": 2.0, "place": 2.0, "topic": 2.0}
 
 class PortalConfig(Config):
     progress_every = opt.Type(float, default=0.1)  # log progress every 10% of pages
+    # Permanent ids (feed items, calendar UIDs, JSON-LD @ids) are tag: URIs from these (outputs/ids.py):
+    # set them once, to a domain (or e-mail address) the publisher held on that date, and never change them.
+    id_authority = opt.Type(str, default=DEFAULT_AUTHORITY)
+    id_date = opt.Type(str, default=DEFAULT_DATE)
+    cache_dir = opt.Type(str, default=".cache/portal")  # social cards drawn once, relative to mkdocs.yml
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -59,6 +68,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._started = 0.0
         self._template_s = 0.0  # time in our page templates, logged for benchmarks/run.py
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
+        self.ids = TagIds()
 
     # -- load, validate, catalog ------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -77,6 +87,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             config.site_dir = publish.prepare(config.site_dir)
         # jieba (Material's Chinese segmenter for the search index) logs its dictionary loading at DEBUG.
         logging.getLogger("jieba").setLevel(logging.WARNING)
+        try:
+            self.ids = TagIds(self.config.id_authority, self.config.id_date)
+        except InvalidTagId as exc:
+            raise PluginError(f"portal: {exc} (plugins: portal: in mkdocs.yml)") from None
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -154,6 +168,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         install(env)
+        env.globals["portal_lastmod"] = lambda src_uri: lastmod(self.specs.get(src_uri))  # theme/sitemap.xml
         self.env = env
         return env
 
@@ -163,7 +178,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     ) -> dict[str, Any]:
         assert self.env is not None and self.result is not None
         spec = self.specs.get(page.file.src_uri)
-        view = PageView(spec, self.result.catalog, config)
+        view = PageView(spec, self.result.catalog, config, self.ids)
         context["portal"] = view
         if spec is not None:
             template = self.env.get_template(f"portal/{spec.template}")
@@ -196,10 +211,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.result is not None
         cat = self.result.catalog
         started = time.perf_counter()
-        written = write_outputs(cat, Path(config.site_dir), config.site_url or None,
+        written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
                                 site_name=config.site_name, site_description=config.site_description or "")
+        cache = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
+        written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],
+                               Path(config.site_dir), cache, config.site_name)
         if written:
-            log.info(f"portal: wrote {len(written)} feeds, calendars and data files "
+            log.info(f"portal: wrote {len(written)} feeds, calendars, data files and social cards "
                      f"in {time.perf_counter() - started:.2f} s")
         log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
         counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())

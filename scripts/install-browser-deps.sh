@@ -50,6 +50,9 @@ if [ ! -f "$axe" ]; then
   missing=1
 fi
 
+# Lighthouse, the Nu HTML Checker and Java for the validator tests (issue 15).
+bash "$(dirname "$0")/install-validators.sh" || missing=1
+
 if [ "$missing" = 1 ] && on_ci; then
   echo "install-browser-deps: browser test dependencies missing on CI" >&2
   exit 1

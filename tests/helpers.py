@@ -20,12 +20,25 @@ CONTENT = ROOT / "content"
 
 def env() -> dict[str, str]:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
+    # A test that wants an address passes site_url itself: a PORTAL_SITE_URL in the caller's shell must not leak in.
+    inherited = {k: v for k, v in os.environ.items() if k != "PORTAL_SITE_URL"}
+    return {**inherited, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; MkDocs's `!ENV` tag reads as unset, so copies build without an address unless told."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def load_mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
 def write_config(project: Path, content: Path, **overrides: object) -> Path:
     """A copy of the real mkdocs.yml pointing at ``content``, with absolute theme paths."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_mkdocs_config()
     config["docs_dir"] = str(content)
     config["site_dir"] = str(project / "site")
     config["theme"]["custom_dir"] = str(ROOT / "theme")

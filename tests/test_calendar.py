@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 
 from generator.catalog import Event
 from generator.dates import Precision
+from generator.outputs.ids import TagIds
 
 from .fixture_site import MONTH_EVENT_ID, MULTI_DAY_ID, SITE_URL, YEAR_EVENT_ID, Built
 from .helpers import page_text, read_page
@@ -29,7 +30,7 @@ def vevents(path: Path) -> dict[str, icalendar.Event]:
 
 
 def uid_of(event: Event) -> str:
-    return f"event-{event.id}@127.0.0.1"
+    return TagIds().node(event)  # permanent: not the site's host (tests/test_deploy_ids.py)
 
 
 def day_events(events: list[Event]) -> list[Event]:
@@ -76,7 +77,7 @@ def check_organization_calendars(built: Built) -> int:
 def test_events_ics_lists_every_day_precision_event(fixture_site: Built) -> None:
     check_events_ics(fixture_site)
     uids = set(vevents(fixture_site.site / "events.ics"))
-    assert uids and not uids & {f"event-{MONTH_EVENT_ID}@127.0.0.1", f"event-{YEAR_EVENT_ID}@127.0.0.1"}
+    assert uids and not uids & {TagIds().of(f"event/{MONTH_EVENT_ID}"), TagIds().of(f"event/{YEAR_EVENT_ID}")}
 
 
 @pytest.mark.live
@@ -87,7 +88,7 @@ def test_live_calendars_parse_and_match_the_content(live_url_site: Built) -> Non
 
 
 def test_multi_day_event_spans_its_days(fixture_site: Built) -> None:
-    vevent = vevents(fixture_site.site / "events.ics")[f"event-{MULTI_DAY_ID}@127.0.0.1"]
+    vevent = vevents(fixture_site.site / "events.ics")[TagIds().of(f"event/{MULTI_DAY_ID}")]
     assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == (dt.date(2019, 3, 5), dt.date(2019, 3, 8))
     assert str(vevent["LOCATION"]) == "Example Harbour Zone, Example City, Example Province"
 
@@ -108,7 +109,7 @@ def test_calendar_without_site_url_uses_root_relative_links(fixture_plain_site: 
     dated = day_events(fixture_plain_site.catalog.event_list)
     assert dated
     for event in dated:
-        vevent = parsed[f"event-{event.id}@standards-news-portal"]
+        vevent = parsed[uid_of(event)]
         assert f"More: /{event.url}" in str(vevent["DESCRIPTION"])
         assert "URL" not in vevent  # a URI value must be absolute
 

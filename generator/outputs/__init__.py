@@ -13,7 +13,9 @@ from ..catalog import Catalog
 from .api import write_api
 from .calendar import write_calendars
 from .feeds import write_feeds
+from .ids import TagIds
 from .site import Site
+from .sitemap import ROBOTS, robots
 from .urls import NEEDS_SITE_URL, Links
 
 # Under "mkdocs." so the build log shows it; nothing here imports MkDocs.
@@ -23,13 +25,14 @@ DEFAULT_NAME = "Standards News Portal"
 
 
 def write_outputs(catalog: Catalog, site_dir: Path, site_url: str | None, *, site_name: str = DEFAULT_NAME,
-                  site_description: str = "") -> list[str]:
+                  site_description: str = "", ids: TagIds | None = None) -> list[str]:
     """Write every non-page output below ``site_dir``; returns the paths written."""
-    site = Site(site_name, site_description, Links.from_site_url(site_url))
+    site = Site(site_name, site_description, Links.from_site_url(site_url), ids or TagIds())
     if not site_url:
-        log.info("portal: no site_url in mkdocs.yml, so these are left out or site-root-relative: "
-                 + "; ".join(NEEDS_SITE_URL))
-    written: list[str] = []
+        log.info("portal: PORTAL_SITE_URL is not set (site_url in mkdocs.yml), so this preview build leaves out "
+                 "or makes site-root-relative: " + "; ".join(NEEDS_SITE_URL))
+    (site_dir / ROBOTS).write_text(robots(site_url), encoding="utf-8")
+    written: list[str] = [ROBOTS]
     written += write_feeds(catalog, site_dir, site)
     written += write_calendars(catalog, site_dir, site)
     written += write_api(catalog, site_dir, site)

@@ -73,7 +73,8 @@ def article(a: Article, url: str) -> Json:
     return {
         "id": a.id, "url": url, "title": a.title, "date": a.date.iso(),
         "date_precision": a.date.precision.name.lower(), "updated": _date(a.updated), "summary": a.summary,
-        "source": {"name": a.source.name, "url": a.source.url, "date": _date(a.source.date)},
+        "source": {"name": a.source.name, "url": a.source.url, "date": _date(a.source.date),
+                   "authors": list(a.source.authors)},
         "organizations": _ids(a.organizations), "people": _ids(a.people), "places": _ids(a.places),
         "events": _ids(a.events), "topics": _ids(a.topics), "standards": list(a.standards),
         "images": [{"caption": i.caption, "credit": i.credit, "file": i.file} for i in a.images],
@@ -85,6 +86,7 @@ def event(e: Event, url: str) -> Json:
     return {
         "id": e.id, "url": url, "title": e.title, "kind": e.event_kind, "date": e.date.iso(),
         "date_precision": e.date.precision.name.lower(), "end": _date(e.end), "in_calendar": in_calendar(e),
+        "attendance": e.attendance,
         "summary": e.summary, "place": e.place.id if e.place else None,
         "organizations": _ids(e.organizations), "people": _ids(e.people), "articles": _ids(e.articles),
         "body": e.body,
@@ -95,6 +97,7 @@ def organization(o: Organization, url: str) -> Json:
     return {
         "id": o.id, "url": url, "name": o.name, "short_name": o.short_name, "aliases": list(o.aliases),
         "name_zh": o.name_zh, "kind": o.org_kind, "country": o.country, "website": o.website,
+        "same_as": list(o.same_as),
         "parent": o.parent.id if o.parent else None, "children": sorted(_ids(o.children)),
         "place": o.place.id if o.place else None, "people": _ids(o.people), "events": _ids(o.events),
         "articles": _ids(o.articles), "body": o.body,

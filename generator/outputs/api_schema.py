@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import EVENT_KINDS, ID_PATTERN, ORGANIZATION_KINDS, PLACE_KINDS
+from ..models import ATTENDANCE_MODES, EVENT_KINDS, ID_PATTERN, ORGANIZATION_KINDS, PLACE_KINDS
 
 Json = dict[str, Any]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -62,6 +62,7 @@ ITEMS: dict[str, Json] = {
             "name": _text("Publication the report comes from; 'Unattributed' when the original names none."),
             "url": _s(["string", "null"], "Web address of the original report.", format="uri"),
             "date": _date("Original publication date, if it differs", nullable=True),
+            "authors": _s("array", "Reporters the original report credits.", items={"type": "string"}),
         }, "Where the report was first published."),
         "organizations": _ids("Ids in organizations.json."), "people": _ids("Ids in people.json."),
         "places": _ids("Ids in places.json."), "events": _ids("Ids in events.json."),
@@ -79,6 +80,7 @@ ITEMS: dict[str, Json] = {
         "date": _date("When it happened"), "date_precision": PRECISION,
         "end": _date("Last day of a multi-day event", nullable=True),
         "in_calendar": _s("boolean", "Whether events.ics lists it (only events with a day-precision date)."),
+        "attendance": _enum(ATTENDANCE_MODES, "How people took part: in person, online, or both."),
         "summary": _text("One line on what happened.", nullable=True),
         "place": _id("Id in places.json.", nullable=True),
         "organizations": _ids("Ids in organizations.json."), "people": _ids("Ids in people.json."),
@@ -92,6 +94,8 @@ ITEMS: dict[str, Json] = {
         "kind": _enum(ORGANIZATION_KINDS, "What sort of organization it is."),
         "country": _s(["string", "null"], "ISO 3166-1 alpha-2 code.", pattern=r"^[A-Z]{2}$"),
         "website": _s(["string", "null"], "Official web address.", format="uri"),
+        "same_as": _s("array", "Other pages that identify it, e.g. its Wikidata item.",
+                      items={"type": "string", "format": "uri"}),
         "parent": _id("Id of the organization it belongs to.", nullable=True),
         "children": _ids("Ids of organizations that belong to it."),
         "place": _id("Id in places.json of where it is based.", nullable=True),

@@ -1,7 +1,8 @@
 """iCalendar (RFC 5545) files: every day-precision event, and one calendar per organization.
 
 Events known only to the month or year are left out rather than pinned to a
-made-up day (the timeline page says so). DTSTAMP comes from the content — the
+made-up day (the timeline page says so). UIDs are the events' permanent tag: URIs
+(outputs/ids.py), the same wherever the site is published. DTSTAMP comes from the content — the
 newest date of the event and its articles — so rebuilding unchanged content
 gives the same bytes.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import icalendar
 
@@ -19,8 +19,6 @@ from ..catalog import Catalog, Event, Node
 from ..dates import Precision
 from .site import Site, modified, moment
 from .urls import CALENDAR, CALENDAR_KINDS, entity_output
-
-UID_HOST = "standards-news-portal"  # right-hand side of UIDs when no site_url names the host
 
 
 def in_calendar(event: Event) -> bool:
@@ -65,20 +63,19 @@ def _calendar(name: str, events: list[Event], site: Site) -> icalendar.Calendar:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
-    host = urlsplit(site.links.base).hostname if site.links.base else None
     for event in events:
-        cal.add_component(_vevent(event, site, host or UID_HOST))
+        cal.add_component(_vevent(event, site))
     return cal
 
 
-def _vevent(event: Event, site: Site, host: str) -> icalendar.Event:
+def _vevent(event: Event, site: Site) -> icalendar.Event:
     url = site.links.node(event)
     start = event.date.start()
     # DTEND is exclusive; an end known only to the month would invent a day, so it is left out
     # of DTEND and stated in the description instead.
     last = event.end.start() if event.end and event.end.precision is Precision.DAY else start
     vevent = icalendar.Event()
-    vevent.add("uid", f"event-{event.id}@{host}")
+    vevent.add("uid", site.ids.node(event))
     vevent.add("dtstamp", _stamp(event))
     vevent.add("dtstart", start)
     vevent.add("dtend", last + dt.timedelta(days=1))

@@ -1,9 +1,15 @@
 """RSS 2.0, Atom and JSON Feed 1.1: site-wide and one per organization, topic and place.
 
 Feeds are serialized with ElementTree and json, in catalog order, with no build
-timestamp, so the same content always gives the same bytes. A partial date is
-placed at the start of its period (feeds need a full timestamp); the JSON Feed
-keeps the date as written in its ``_portal`` extension.
+timestamp, so the same content always gives the same bytes.
+
+Item ids are permanent tag: URIs (outputs/ids.py), never the page address. A partial
+date is placed at the start of its period in the fields that need a full timestamp
+(RSS pubDate, Atom published/updated, JSON Feed date_published/date_modified); the
+date as written and its precision are in an extension (``portal:date`` in RSS and
+Atom, ``_portal`` in JSON Feed), and no text shows a day the report does not give.
+The original outlet is an extension element too (``atom:source`` is for entries
+copied from another feed), and is left out when the report names none.
 """
 
 from __future__ import annotations
@@ -18,16 +24,20 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Article, Catalog, Node
+from ..dates import PartialDate
 from .site import GENERATOR, LANGUAGE, Site, absolute_links, article_html, latest, modified, moment
 from .urls import FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS
 
 FEED_LIMIT = 50  # newest articles per feed; older ones stay on the site and in the data API
+EXTENSION_DOC = "api/#partial-dates"  # where the API page describes the feeds' extension
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-for _prefix, _uri in (("atom", ATOM_NS), ("content", CONTENT_NS), ("dc", DC_NS)):
+# The portal's feed extension: a fixed name for the vocabulary (a tag: URI, so it names no web page).
+PORTAL_NS = "tag:standards-news-portal,2017:feed"
+for _prefix, _uri in (("atom", ATOM_NS), ("content", CONTENT_NS), ("dc", DC_NS), ("portal", PORTAL_NS)):
     ET.register_namespace(_prefix, _uri)
 
 
@@ -108,16 +118,31 @@ def _rss(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) -> 
         item = _sub(channel, "item")
         _sub(item, "title", a.title)
         _sub(item, "link", url)
-        _sub(item, "guid", url, isPermaLink="true")
+        _sub(item, "guid", site.ids.node(a), isPermaLink="false")
         _sub(item, "pubDate", format_datetime(moment(a.date)))
         _sub(item, "description", a.summary)
         _sub(item, f"{{{CONTENT_NS}}}encoded", html[a.id])
         for topic in a.topics:
             _sub(item, "category", topic.name, domain=href(topic.url))
-        if a.source.url:  # RSS's <source> requires a URL; dc:source names the publication either way
-            _sub(item, "source", a.source.name, url=a.source.url)
-        _sub(item, f"{{{DC_NS}}}source", a.source.name)
+        if a.source.attributed:
+            _sub(item, f"{{{DC_NS}}}source", a.source.name)
+        _extensions(item, a)
     return _xml(rss)
+
+
+def _date(parent: ET.Element, tag: str, date: PartialDate) -> None:
+    _sub(parent, f"{{{PORTAL_NS}}}{tag}", date.iso(), precision=date.precision.name.lower())
+
+
+def _extensions(entry: ET.Element, a: Article) -> None:
+    """The dates as precise as the report gives them, and the original outlet (RSS and Atom)."""
+    _date(entry, "date", a.date)
+    if a.updated:
+        _date(entry, "updated", a.updated)
+    if a.source.attributed or a.source.url:
+        source = _sub(entry, f"{{{PORTAL_NS}}}source", a.source.name if a.source.attributed else None)
+        if a.source.url:
+            source.set("url", a.source.url)
 
 
 def _atom(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) -> bytes:
@@ -127,7 +152,7 @@ def _atom(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) ->
     root = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": LANGUAGE})
     _sub(root, "title", feed.title)
     _sub(root, "subtitle", feed.description)
-    _sub(root, "id", href(feed.folder + FEED_ATOM))
+    _sub(root, "id", site.ids.of("feed/" + feed.folder))
     _sub(root, "link", rel="self", type="application/atom+xml", href=href(feed.folder + FEED_ATOM))
     _sub(root, "link", rel="alternate", type="text/html", href=href(feed.page))
     _sub(root, "updated", updated.isoformat())
@@ -137,7 +162,7 @@ def _atom(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) ->
         url = href(a.url)
         entry = _sub(root, "entry", **{f"{{{XML_NS}}}base": url})
         _sub(entry, "title", a.title)
-        _sub(entry, "id", url)
+        _sub(entry, "id", site.ids.node(a))
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
         _sub(entry, "published", moment(a.date).isoformat())
         _sub(entry, "updated", moment(modified(a)).isoformat())
@@ -145,10 +170,7 @@ def _atom(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) ->
         _sub(entry, "content", html[a.id], type="html")
         for topic in a.topics:
             _sub(entry, "category", term=topic.id, label=topic.name, scheme=href("topics/"))
-        source = _sub(entry, "source")
-        _sub(source, "title", a.source.name)
-        if a.source.url:
-            _sub(source, "link", rel="alternate", href=a.source.url)
+        _extensions(entry, a)
     return _xml(root)
 
 
@@ -158,7 +180,7 @@ def _json_feed(feed: Feed, site: Site, html: dict[str, str]) -> bytes:
     for a in feed.articles:
         url = href(a.url)
         item: dict[str, Any] = {
-            "id": url, "url": url, "title": a.title, "summary": a.summary, "content_html": html[a.id],
+            "id": site.ids.node(a), "url": url, "title": a.title, "summary": a.summary, "content_html": html[a.id],
             "date_published": moment(a.date).isoformat(),
         }
         if a.updated:
@@ -167,10 +189,15 @@ def _json_feed(feed: Feed, site: Site, html: dict[str, str]) -> bytes:
             item["tags"] = [t.name for t in a.topics]
         if a.source.url:
             item["external_url"] = a.source.url
-        item["_portal"] = {  # JSON Feed extension: the date as precise as the report gives it
-            "date": a.date.iso(), "date_precision": a.date.precision.name.lower(),
-            "source": {"name": a.source.name, "url": a.source.url},
-        }
+        # JSON Feed extension: the dates as precise as the report gives them, and the original outlet;
+        # "about" points at its description, as the JSON Feed spec asks of extensions.
+        ext: dict[str, Any] = {"about": href(EXTENSION_DOC), "date": a.date.iso(),
+                               "date_precision": a.date.precision.name.lower()}
+        if a.updated:
+            ext |= {"updated": a.updated.iso(), "updated_precision": a.updated.precision.name.lower()}
+        if a.source.attributed or a.source.url:
+            ext["source"] = {"name": a.source.name if a.source.attributed else None, "url": a.source.url}
+        item["_portal"] = ext
         items.append(item)
     data = {
         "version": "https://jsonfeed.org/version/1.1", "title": feed.title, "description": feed.description,

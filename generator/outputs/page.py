@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import Catalog, Node
+from ..catalog import Article, Catalog, Node
 from . import jsonld
 from .calendar import in_calendar
-from .site import Site
+from .cards import Card, card_for
+from .ids import TagIds
+from .site import Site, modified
 from .urls import CALENDAR, CALENDAR_KINDS, FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS, Links, entity_output
 
 if TYPE_CHECKING:
@@ -34,10 +36,10 @@ class Alternate:
 
 class PageOutputs:
     def __init__(self, spec: PageSpec | None, catalog: Catalog, site_name: str, site_description: str | None,
-                 site_url: str | None) -> None:
+                 site_url: str | None, ids: TagIds | None = None) -> None:
         self.spec = spec
         self.catalog = catalog
-        self.site = Site(site_name, site_description or "", Links.from_site_url(site_url))
+        self.site = Site(site_name, site_description or "", Links.from_site_url(site_url), ids or TagIds())
 
     def _feed_names(self) -> tuple[str, ...]:
         return (FEED_RSS, FEED_JSON) if self.site.links.absolute else (FEED_JSON,)
@@ -80,14 +82,36 @@ class PageOutputs:
     def absolute(self, url: str) -> str | None:
         return self.site.links.href(url) if self.site.links.absolute else None
 
+    def published(self, article: Article) -> str:
+        return jsonld.date(article.date)
+
+    def modified(self, article: Article) -> str:
+        return jsonld.date(modified(article))
+
+    def card(self) -> Card | None:
+        """The page's social card (drawn after the build by outputs.cards.write_cards)."""
+        return page_card(self.spec, self.site.name) if self.spec else None
+
+    def image(self) -> str | None:
+        """Address of the social card: absolute with site_url, else site-root-relative."""
+        card = self.card()
+        return self.site.links.href(card.path) if card else None
+
     def jsonld(self) -> dict[str, Any] | None:
         spec = self.spec
         if spec is None:
             return None
-        return jsonld.page_graph(spec.kind, spec.node, spec.url, spec.title, spec.breadcrumbs, self.site)
+        card = self.card()
+        return jsonld.page_graph(spec.kind, spec.node, spec.url, spec.title, spec.breadcrumbs, self.site,
+                                 image=card.path if card else None)
 
     @property
     def og_type(self) -> str:
         if self.spec is None:
             return "website"
         return {"article": "article", "person": "profile"}.get(self.spec.kind, "website")
+
+
+def page_card(spec: PageSpec, site_name: str) -> Card:
+    section = spec.breadcrumbs[1][0] if len(spec.breadcrumbs) > 1 else ""
+    return card_for(spec.kind, spec.node, spec.title, site_name, section)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from .. import mdconfig, sanitize
 from ..catalog import Article, Catalog
 from ..dates import PartialDate
+from .ids import TagIds
 from .urls import Links
 
 GENERATOR = "Standards News Portal generator"
@@ -24,6 +25,7 @@ class Site:
     name: str
     description: str
     links: Links
+    ids: TagIds = field(default_factory=TagIds)  # permanent ids of items, pages and feeds (outputs/ids.py)
 
 
 def moment(date: PartialDate) -> dt.datetime:

@@ -21,7 +21,8 @@ FEED_KINDS = ("organization", "topic", "place")  # entities with their own feeds
 CALENDAR_KINDS = ("organization",)  # entities with their own calendar
 
 # What each output needs site_url for: named in the build log when it is missing.
-NEEDS_SITE_URL = ("RSS and Atom feeds (feed.xml, atom.xml)", "og:url", "absolute canonical, JSON-LD @id and API URLs")
+NEEDS_SITE_URL = ("RSS and Atom feeds (feed.xml, atom.xml)", "sitemap.xml entries and the Sitemap line of robots.txt",
+                  "og:url", "absolute canonical, og:image, JSON Feed, JSON-LD and API URLs")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..catalog import Catalog, Node
 from ..outputs import page as output_page
+from ..outputs.ids import TagIds
 from .plan import PageSpec
 
 EVENT_KIND_LABELS = {
@@ -25,12 +26,14 @@ ORG_KIND_LABELS = {
 class PageView:
     """The current page as templates see it (``portal`` in the context)."""
 
-    def __init__(self, spec: PageSpec | None, catalog: Catalog, config: MkDocsConfig) -> None:
+    def __init__(self, spec: PageSpec | None, catalog: Catalog, config: MkDocsConfig,
+                 ids: TagIds | None = None) -> None:
         self.spec = spec
         self.catalog = catalog
         self.node: Node | None = spec.node if spec else None
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else None
-        self.outputs = output_page.PageOutputs(spec, catalog, config.site_name, config.site_description, self.site_url)
+        self.outputs = output_page.PageOutputs(spec, catalog, config.site_name, config.site_description,
+                                               self.site_url, ids)
 
     @property
     def breadcrumbs(self) -> list[tuple[str, str]]:

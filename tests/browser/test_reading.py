@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from generator.catalog import Catalog
 
 from .. import fixture_site as fx
-from ..helpers import ROOT
+from ..helpers import load_mkdocs_config
 from .support import Reader
 
 pytestmark = pytest.mark.browser
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 def nav_entries() -> list[tuple[str, str]]:
     """(title, site URL) of every entry of the configured navigation."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_mkdocs_config()
     entries = []
     for item in config["nav"]:
         [(title, src)] = item.items()
@@ -41,7 +40,7 @@ def test_navigation_reaches_every_index(fixture_reader: Reader) -> None:
     for title, url in entries:
         page.locator(".md-tabs__link", has_text=title).first.click()
         page.wait_for_url(fixture_reader.url(url))
-        expect(page.locator("article h1").first).to_be_visible()
+        expect(page.locator(".md-content h1").first).to_be_visible()
         active = page.locator(".md-tabs__item--active .md-tabs__link")
         expect(active).to_have_text(title)
     page.wait_for_load_state("networkidle")
