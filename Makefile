@@ -25,7 +25,7 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty -a 127.0.0.1:8000
 
 check: $(VENV)/.installed
 	$(BIN)/portal check

@@ -31,7 +31,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import editor, hugo  # noqa: E402
 from generator import synth  # noqa: E402
+from generator.search import pagefind_binary  # noqa: E402
 
 MB = 1024 * 1024
 _FLOAT = r"([0-9.]+)"
@@ -40,6 +42,7 @@ PHASES = {
     "plan_s": re.compile(rf"portal: planned \d+ pages in {_FLOAT} s"),
     "templates_s": re.compile(rf"portal: rendered \d+ page templates in {_FLOAT} s"),
     "outputs_s": re.compile(rf"portal: wrote \d+ .* in {_FLOAT} s"),
+    "search_index_s": re.compile(rf"portal: indexed \d+ pages for search in {_FLOAT} s"),
     "mkdocs_reported_s": re.compile(rf"Documentation built in {_FLOAT} seconds"),
 }
 BUILT_RE = re.compile(r"portal: built (\d+) pages: (.*)")
@@ -151,16 +154,22 @@ def site_sizes(site: Path) -> dict[str, Any]:
             else:
                 largest_listing = max(largest_listing, (size, rel))
             largest = max(largest, (size, rel))
-    index = site / "search" / "search_index.json"
-    raw = index.read_bytes() if index.exists() else b""
+    # The Pagefind bundle: its index, fragment and filter files are gzip already (sent as they are);
+    # pagefind.js, the worker and the WebAssembly are counted as a server would compress them.
+    raw_bytes = sent_bytes = 0
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            raw_bytes += len(gzip.decompress(data)) if path.suffix.startswith(".pf_") else len(data)
+            sent_bytes += len(data) if path.suffix.startswith(".pf_") else len(gzip.compress(data, 6))
     return {
         "site_mb": round(total / MB, 1),
         "article_html_kb_mean": round(sum(articles) / max(1, len(articles)) / 1024, 1),
         "article_html_kb_max": round(max(articles, default=0) / 1024, 1),
         "largest_other_page_kb": round(largest_listing[0] / 1024, 1),
         "largest_other_page": largest_listing[1],
-        "search_index_mb": round(len(raw) / MB, 2),
-        "search_index_gzip_mb": round(len(gzip.compress(raw, 6)) / MB, 2),
+        "search_index_mb": round(raw_bytes / MB, 2),
+        "search_index_gzip_mb": round(sent_bytes / MB, 2),
     }
 
 
@@ -208,10 +217,41 @@ def bench(n: int, args: argparse.Namespace, blog_state: dict[str, Any]) -> dict[
     row["site"] = site_sizes(work / "site")
     row["floor_s"] = round(markdown_floor(files), 2)
     row["build_over_floor"] = round(build.wall_s / max(row["floor_s"], 1e-9), 1)
+    if not args.no_editor:
+        row["first_search"] = editor.first_search(work / "site", editor.queries(files))
+        say(f"[{n}] first search: {row['first_search']}")
+        row["check_changed"] = editor.check_changed(work)
+        say(f"[{n}] check --changed: {row['check_changed']}")
+        row["serve"] = editor.serve_refresh(work, config)
+        say(f"[{n}] serve, edit to page: {row['serve']}")
     if not args.keep:
         shutil.rmtree(work / "site")
     row["blog"] = blog(n, files, work, args, blog_state)
+    row["hugo"] = hugo_baseline(files, work, args)
     return row
+
+
+def hugo_baseline(files: dict[str, str], work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Debian's Hugo on the same corpus (benchmarks/hugo.py), then Pagefind over its articles."""
+    if args.no_baseline:
+        return {"status": "not run (--no-baseline)"}
+    binary = hugo.ensure_hugo()
+    if binary is None:
+        return {"status": "hugo missing and apt-get install hugo failed"}
+    root = hugo.write_site(files, work / "hugo")
+    built = run([binary, "--quiet", "-s", str(root), "-d", str(root / "public")], root, args.baseline_limit)
+    if built.returncode != 0:
+        say(built.log[-3000:])
+        return {"status": f"failed (exit {built.returncode})"}
+    indexed = run([str(pagefind_binary()), "--site", str(root / "public"), "--silent"], root)
+    version = subprocess.run([binary, "version"], capture_output=True, text=True).stdout.split()[:2]
+    shutil.rmtree(root)
+    out = {"status": "ok", "version": " ".join(version), "wall_s": round(built.wall_s, 2),
+           "cpu_s": round(built.cpu_s, 2), "peak_rss_mb": round(built.peak_rss_mb),
+           "pagefind_wall_s": round(indexed.wall_s, 2), "pagefind_cpu_s": round(indexed.cpu_s, 2),
+           "pagefind_peak_rss_mb": round(indexed.peak_rss_mb)}
+    say(f"[hugo] {out}")
+    return out
 
 
 def blog(n: int, files: dict[str, str], work: Path, args: argparse.Namespace, state: dict[str, Any]) -> dict:
@@ -289,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out", help="work folder")
     parser.add_argument("--json", type=Path, help="write results here (default: OUT/results.json)")
     parser.add_argument("--no-baseline", action="store_true", help="skip Material's blog plugin baseline")
+    parser.add_argument("--no-editor", action="store_true",
+                        help="skip the first-search, check --changed and serve edit-to-page measurements")
     parser.add_argument("--baseline-limit", type=float, default=120.0,
                         help="seconds before a blog-plugin build is stopped; larger sizes are then skipped")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")

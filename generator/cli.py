@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, changed, fieldref, scaffold, schema, synth
+from .cache import ParseCache
 from .diagnostics import Diagnostic, render
 from .pipeline import build_catalog
 
@@ -66,7 +67,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not Path(p).exists():
             print(f"portal: error: '{p}' does not exist", file=sys.stderr)
             return EXIT_USAGE
-    result = build_catalog(content, workers=min(os.cpu_count() or 1, 4))
+    # --changed reuses the parse of every unchanged file (generator/cache.py): it runs on every save.
+    cache = ParseCache.for_content(content) if args.changed or args.base else None
+    result = build_catalog(content, workers=min(os.cpu_count() or 1, 4), cache=cache)
     items = _selected(result.report.items, args.paths)
     if args.changed or args.base:
         try:

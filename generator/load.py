@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import yamlsafe
+from .cache import ParseCache
 from .diagnostics import Diagnostic, Report
 from .yamlsafe import Located, Pos
 
@@ -82,11 +83,13 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, workers: int = 1) -> Tree:
+def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, workers: int = 1,
+              cache: ParseCache | None = None) -> Tree:
     """Read every file below ``content_dir``; ``only`` limits parsing to these rel paths.
 
     With ``workers`` > 1 a large tree is parsed in that many forked processes (YAML parsing is
-    most of the time of `portal check` and each file is independent); order is kept.
+    most of the time of `portal check` and each file is independent); order is kept. With a
+    ``cache`` (generator/cache.py) only files whose bytes changed are parsed.
     """
     tree = Tree(content_dir)
     if not content_dir.is_dir():
@@ -98,7 +101,9 @@ def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, w
     for abs_path, rel in _walk(str(content_dir), "", prefix, report):
         tree.files_seen += 1
         _classify(tree, jobs, abs_path, rel, f"{prefix}/{rel}", report, only)
-    if workers > 1 and len(jobs) >= PARALLEL_MIN_FILES:
+    if cache is not None:
+        results = _parse_cached(jobs, cache)
+    elif workers > 1 and len(jobs) >= PARALLEL_MIN_FILES:
         size = -(-len(jobs) // (workers * 4))
         chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -248,6 +253,23 @@ def _read(
 ) -> None:
     if only is None or rel in only:
         jobs.append(_Job(kind, doc_id, path, rel, shown, fenced))
+
+
+def _parse_cached(jobs: list[_Job], cache: ParseCache) -> list[tuple[list[Document], list[Diagnostic]]]:
+    """Each file's parse from the cache when its bytes are unchanged, else parsed (and kept)."""
+    out, keys = [], set()
+    for job in jobs:
+        with open(job.path, "rb") as fh:
+            key = cache.key((job.kind, job.doc_id, job.rel, job.shown, job.fenced), fh.read())
+        keys.add(key)
+        parsed = cache.get(key)
+        if parsed is None:
+            parsed = _parse_chunk([job])
+            cache.put(key, parsed)
+        out.append(parsed)
+    cache.keep_only(keys)
+    cache.save()
+    return out
 
 
 def _parse_chunk(jobs: list[_Job]) -> tuple[list[Document], list[Diagnostic]]:

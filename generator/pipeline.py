@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import bodycheck, placeholders
 from . import catalog as catalog_mod
+from .cache import ParseCache
 from .catalog import Catalog
 from .diagnostics import Report
 from .load import Tree, display_path, internal_error, load_tree
@@ -25,14 +26,14 @@ class Result:
         return not self.report.has_errors
 
 
-def build_catalog(content_dir: Path | str, workers: int = 1) -> Result:
+def build_catalog(content_dir: Path | str, workers: int = 1, cache: ParseCache | None = None) -> Result:
     """Run every stage over a content folder; problems go into ``result.report``.
 
     ``workers`` > 1 parses a large tree in forked processes: for command-line use, not inside a
     server that runs threads (MkDocs's `serve`), where forking is unsafe.
     """
     report = Report()
-    tree = load_tree(Path(content_dir), report, workers=workers)
+    tree = load_tree(Path(content_dir), report, workers=workers, cache=cache)
     try:
         valid = validate(tree, report)
         report = placeholders.apply(tree, report)  # unfilled `portal new` values

@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import CountHandler
 
 from . import mdconfig, publish, sanitize
+from .cache import ParseCache
 from .diagnostics import render
+from .incremental import Previous, TemplateCache, files_hash, fingerprints
 from .outputs import write_outputs
 from .outputs.cards import write_cards
 from .outputs.ids import DEFAULT_AUTHORITY, DEFAULT_DATE, InvalidTagId, TagIds
@@ -37,16 +40,13 @@ from .outputs.page import page_card
 from .outputs.site import latest
 from .outputs.sitemap import lastmod
 from .pipeline import Result, build_catalog
+from .search import INDEXED, SearchStep
 from .site import plan as plan_mod
 from .site.collisions import collisions
 from .site.context import PageView, install
 from .site.plan import PageSpec
 
 log = logging.getLogger("mkdocs.plugins.portal")
-
-# Material's per-page search boost: an entity's own page outranks the articles and events that
-# merely mention its name (docs/search.md).
-SEARCH_BOOST = {"organization": 2.0, "person": 2.0, "place": 2.0, "topic": 2.0}
 
 
 class PortalConfig(Config):
@@ -69,6 +69,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._template_s = 0.0  # time in our page templates, logged for benchmarks/run.py
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
         self.ids = TagIds()
+        self._serve = False
+        self.search: SearchStep | None = None
+        # `mkdocs serve --dirty` (make serve): re-render only pages whose fingerprint changed.
+        self._dirty = False
+        self._parse_cache: ParseCache | None = None
+        self._previous = Previous()
+        self._templates = TemplateCache()
+        self._fingerprints: dict[str, bytes] = {}
+        self._html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a dirty build skips
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this plugin object across `serve` rebuilds.
+        self._serve = command == "serve"
+        self._dirty = self._serve and dirty
+        if self._dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
     # -- load, validate, catalog ------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -85,8 +101,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not any(arg in ("--dirty", "--dirtyreload") for arg in sys.argv):
             self._site_dir = config.site_dir
             config.site_dir = publish.prepare(config.site_dir)
-        # jieba (Material's Chinese segmenter for the search index) logs its dictionary loading at DEBUG.
-        logging.getLogger("jieba").setLevel(logging.WARNING)
         try:
             self.ids = TagIds(self.config.id_authority, self.config.id_date)
         except InvalidTagId as exc:
@@ -96,7 +110,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # A build with content errors stops here; site/ is only ever replaced by a whole build (publish.py).
         started = time.perf_counter()
-        self.result = result = build_catalog(Path(config.docs_dir))
+        # `mkdocs serve` re-parses only the files whose bytes changed since the last build; the cache
+        # is read from .cache/ once and then kept in memory for the life of the server.
+        if self._serve and self._parse_cache is None:
+            self._parse_cache = ParseCache.for_content(Path(config.docs_dir))
+            self._parse_cache.save_in_background = True
+        self.result = result = build_catalog(Path(config.docs_dir), cache=self._parse_cache)
         items = result.report.items
         if items:
             text = render(items, "text")
@@ -131,15 +150,33 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if clashes:
             log.error("content diagnostics:\n" + render(clashes, "text"))
             raise PluginError(f"portal: {len(clashes)} page address(es) used twice; rename the files named above")
+        changed: set[str] | None = None
+        if self._dirty:
+            self._fingerprints = fingerprints(specs, self.result.catalog, self.result.tree, _code_and_theme(config))
+            changed = self._previous.changed(self._fingerprints)
+            log.info(f"portal: {len(changed)} of {len(specs)} pages changed")
+            # MkDocs writes pages in this order: the changed ones first, so the edited page is ready
+            # before the listings that merely show it. (Only in the preview; builds keep the plan's order.)
+            specs = sorted(specs, key=lambda s: s.src_uri not in changed)
         for spec in specs:
             self.specs[spec.src_uri] = spec
             inclusion = InclusionLevel.INCLUDED if spec.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
             file.generated_by = "portal"
+            if changed is not None:  # MkDocs's dirty build asks each file; the fingerprint answers
+                file.is_modified = (lambda modified=spec.src_uri in changed: modified)  # type: ignore[method-assign]
             files.append(file)
         log.info(f"portal: planned {len(self.specs)} pages in {time.perf_counter() - started:.2f} s")
         self._done, self._started, self._template_s = 0, time.perf_counter(), 0.0
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and not spec.markdown.strip():
+            # Listings and most entity pages have no Markdown: skip building a Markdown converter
+            # (with every extension) just to turn "" into "".
+            page.render = types.MethodType(_render_nothing, page)  # type: ignore[method-assign]
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
@@ -148,10 +185,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.meta.update({"title": escape(spec.title), "hide": _hidden(spec.kind)})
             if spec.description:
                 page.meta["description"] = escape(spec.description)
-            if not spec.search:
-                page.meta["search"] = {"exclude": True}
-            elif spec.kind in SEARCH_BOOST:
-                page.meta["search"] = {"boost": SEARCH_BOOST[spec.kind]}
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -164,15 +197,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         _sanitize_toc(page.toc)
         if spec.kind == "article" and spec.node is not None:
             spec.node.html = html  # type: ignore[attr-defined]  # for feeds and the data API
+            if self._dirty:
+                self._html[spec.src_uri] = html
         return html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         install(env)
         env.globals["portal_lastmod"] = lambda src_uri: lastmod(self.specs.get(src_uri))  # theme/sitemap.xml
+        if self._serve:
+            env.bytecode_cache = self._templates
         self.env = env
+        self.search = SearchStep(env, config.docs_dir, serve=self._serve)
         return env
 
-    @event_priority(100)  # before Material's search indexes page.content
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
@@ -183,7 +220,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if spec is not None:
             template = self.env.get_template(f"portal/{spec.template}")
             started = time.perf_counter()
-            page.content = template.render({**context, "body_html": page.content or ""})
+            body_html = page.content or ""
+            page.content = template.render({**context, "body_html": body_html})
+            if spec.search and spec.node is not None and self.search is not None:
+                self.search.add(spec.kind, spec.node, spec.url, body_html)
             self._template_s += time.perf_counter() - started
         self._progress()
         return context
@@ -211,6 +251,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.result is not None
         cat = self.result.catalog
         started = time.perf_counter()
+        if self._dirty:  # pages this build skipped: their article bodies from the build that rendered them
+            for uri, spec in self.specs.items():
+                if spec.kind == "article" and spec.node is not None and spec.node.html is None:  # type: ignore[attr-defined]
+                    spec.node.html = self._html.get(uri)  # type: ignore[attr-defined]
         written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
                                 site_name=config.site_name, site_description=config.site_description or "")
         cache = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
@@ -220,6 +264,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.info(f"portal: wrote {len(written)} feeds, calendars, data files and social cards "
                      f"in {time.perf_counter() - started:.2f} s")
         log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
+        if self.search is not None:
+            # A build indexes into its staging folder, published whole; `serve` indexes in the background,
+            # into the folder it serves.
+            target = self._site_dir if self._serve and self._site_dir else config.site_dir
+            self.search.finish(Path(target), log.info,
+                               {s.url for s in self.specs.values() if s.search and s.kind in INDEXED})
+        if self._dirty:
+            for uri in self._previous.gone(self._fingerprints):  # a deleted or renamed file's old page
+                stale = Path(config.site_dir) / plan_mod.PageSpec(uri, "", "", "").url / "index.html"
+                stale.unlink(missing_ok=True)
+            self._previous.pages = self._fingerprints
         counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
         log.info(f"portal: built {len(self.specs)} pages: {counts}")
         if cat.drafts:
@@ -285,3 +340,29 @@ def _keep_last_good(build: Callable[..., Any]) -> Callable[..., Any]:
             log.error("portal: the site was not rebuilt; still serving the last good build. "
                       "Fix the problems listed above and save again.")
     return rebuild
+
+
+def _exact_dirty_builds(record: logging.LogRecord) -> bool:
+    """Drop MkDocs's warning that dirty builds may be inaccurate: the portal's fingerprints make them
+    exact (generator/incremental.py), and under --strict the warning would stop every build."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _code_and_theme(config: MkDocsConfig) -> bytes:
+    """What every page is rendered with besides its data: theme, configuration, code and versions."""
+    import material
+    import mkdocs
+
+    # Material's and MkDocs's own templates are covered by their versions (hashing them would read
+    # thousands of icons per save).
+    parts = [Path(__file__).parent] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    if config.config_file_path:
+        parts.append(Path(config.config_file_path))
+    return files_hash(parts) + f"{mkdocs.__version__} {material.__version__}".encode()
+
+
+def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What Page.render leaves for an empty Markdown source, without building a converter."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()

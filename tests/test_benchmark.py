@@ -22,7 +22,7 @@ def _bench(tmp_path: Path, *args: str) -> dict:
 
 
 def test_benchmark_at_200_articles(tmp_path: Path) -> None:
-    data = _bench(tmp_path, "--articles", "200", "--no-baseline")
+    data = _bench(tmp_path, "--articles", "200", "--no-baseline", "--no-editor")
     assert data["machine"]["cpus"] >= 1 and data["machine"]["mkdocs"]
     (row,) = data["results"]
     assert row["articles"] == 200
@@ -46,3 +46,9 @@ def test_benchmark_at_200_articles(tmp_path: Path) -> None:
 def test_blog_plugin_baseline_builds(tmp_path: Path) -> None:
     (row,) = _bench(tmp_path, "--articles", "30")["results"]
     assert row["blog"]["status"] == "ok" and row["blog"]["peak_rss_mb"] > 20
+    # Issue 16: the editor's and reader's measurements run in the same pass.
+    assert row["serve"]["status"] == "ok" and row["serve"]["edit_to_page_s"] > 0, row["serve"]
+    assert row["check_changed"]["returncode"] == 0 and row["check_changed"]["warm_s"] > 0
+    if row["first_search"]["status"] == "ok":  # Chromium present
+        searches = [v for k, v in row["first_search"].items() if k != "status"]
+        assert searches and all(s["kb"] > 0 and s["results"] > 0 for s in searches)

@@ -1,64 +1,90 @@
-"""Issue 5: what Material's search index holds (the browser tests search it for real).
+"""Issues 5 and 16: what the Pagefind index holds for a build (the browser tests search it for real).
 
-On the fixture site; the entity names are also checked (marker ``live``) on the live site.
+Checked on the real site only as invariants that hold for any content: exactly the searchable pages
+are indexed, each under its own names, with its facets.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.catalog import Catalog
+from generator.pipeline import build_catalog
+from generator.search import INDEXED, KIND_LABELS, han_suffixes
 from generator.site.plan import plan
 
-from . import fixture_site as fx
-from .fixture_site import Built
-
-BOTH = pytest.mark.parametrize("which", ["fixture_plain_site", pytest.param("live_build", marks=pytest.mark.live)])
+from .helpers import CONTENT
 
 
-def index(built: Built) -> list[dict[str, Any]]:
-    return json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    result = build_catalog(CONTENT)
+    assert result.ok
+    return result.catalog
 
 
-@BOTH
-def test_entity_pages_are_indexed_under_every_name(request: pytest.FixtureRequest, which: str) -> None:
-    built: Built = request.getfixturevalue(which)
-    catalog, by_location = built.catalog, {doc["location"]: doc for doc in index(built)}
-    for org in catalog.organizations.values():
-        doc = by_location[org.url]  # the page itself, not a section anchor
-        title = doc["title"].replace("\u200b", "")
-        assert org.name in title and (org.short_name or "") in title and (org.name_zh or "") in title
-        assert all(alias in doc["text"] for alias in org.aliases)
-        assert doc.get("boost", 1) > 1
-    for node in [*catalog.people.values(), *catalog.places.values()]:
-        assert (node.name_zh or "") in by_location[node.url]["title"].replace("\u200b", "")
+@pytest.fixture(scope="module")
+def fragments(built_site: Path) -> dict[str, dict[str, Any]]:
+    """Pagefind's per-page fragments (gzip: the signature pagefind_dcd, then JSON), by site-relative URL."""
+    out = {}
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        doc = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        out[doc["url"].lstrip("/")] = doc
+    return out
 
 
-def test_chinese_text_is_segmented_into_words(fixture_plain_site: Built) -> None:
-    """jieba puts zero-width spaces between words; the configured separator splits on them."""
-    titles = {doc["location"]: doc["title"] for doc in index(fixture_plain_site)}
-    org = fixture_plain_site.catalog.organizations[fx.ORG_ID]
-    assert org.name_zh == "示例市质量局"
-    chinese = titles[org.url].split(" ")[-1].strip("\u200b")
-    assert "\u200b" in chinese, "no Chinese name was split into words: is jieba installed?"
-    assert chinese.replace("\u200b", "") == org.name_zh
+def test_exactly_the_searchable_pages_are_indexed(built_site: Path, fragments: dict[str, Any],
+                                                  catalog: Catalog) -> None:
+    specs = plan(catalog)
+    searchable = {s.url for s in specs if s.kind in INDEXED and s.search}
+    listings = {s.url for s in specs if s.kind == "listing"}
+    assert listings and searchable
+    assert set(fragments) == searchable
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert [lang["page_count"] for lang in entry["languages"].values()] == [len(searchable)]
+    assert not list((built_site / "search").glob("*"))  # Material's lunr index is gone
 
 
-def test_listings_and_reverse_lists_stay_out(fixture_plain_site: Built) -> None:
-    catalog: Catalog = fixture_plain_site.catalog
-    docs = index(fixture_plain_site)
-    locations = {doc["location"] for doc in docs}
-    listings = {spec.url for spec in plan(catalog) if not spec.search}
-    assert {"news/", "news/page/2/", f"news/{fx.BRIEF_YEAR}/", f"organizations/{fx.BRIEF_ORG}/page/2/"} <= listings
-    assert not (listings & locations)
-    # Article lists, event lists and related items on entity pages, the home page's lists and the
-    # timeline's events add no entries of their own (each of those items is indexed on its own page).
-    anchors = {loc.split("#", 1)[1] for loc in locations if "#" in loc}
-    assert not anchors & {"articles", "events", "related", "people", "in-this-article", "latest",
-                          "recent-events", "explore"}
-    assert not [a for a in anchors if a.startswith("y") and a[1:].isdigit()]
-    assert all(doc["title"] for doc in docs)
-    assert {a.url for a in catalog.article_list} <= locations  # every article is found on its own page
+def test_each_entity_is_indexed_under_every_name_with_its_kind(fragments: dict[str, Any], catalog: Catalog) -> None:
+    nodes = [*catalog.organizations.values(), *catalog.people.values(), *catalog.places.values(),
+             *catalog.topics.values()]
+    for node in nodes:
+        doc = fragments[node.url]
+        names = doc["meta"]["names"].split(" · ")
+        for name in (node.name, getattr(node, "short_name", None), *getattr(node, "aliases", []),
+                     getattr(node, "name_zh", None)):
+            assert not name or (name in names and name in doc["content"]), (node.url, name)
+        assert doc["meta"]["kind"] == KIND_LABELS[node.kind]
+        assert doc["filters"]["kind"] == [KIND_LABELS[node.kind]]
+
+
+def test_articles_carry_date_and_facets(fragments: dict[str, Any], catalog: Catalog) -> None:
+    for article in catalog.articles.values():
+        doc = fragments[article.url]
+        assert doc["meta"]["title"] == article.title
+        assert doc["meta"]["date"] == article.date.display()
+        assert doc["filters"]["year"] == [str(article.date.year)]
+        assert sorted(doc["filters"].get("organization", [])) == sorted(
+            o.short_name or o.name for o in article.organizations)
+        assert sorted(doc["filters"].get("topic", [])) == sorted(t.name for t in article.topics)
+
+
+def test_chinese_names_are_indexed_with_every_suffix(fragments: dict[str, Any], catalog: Catalog) -> None:
+    """Pagefind finds a word by its prefix; the suffixes make every part of a Chinese name a prefix."""
+    for node in [*catalog.organizations.values(), *catalog.people.values(), *catalog.places.values()]:
+        if node.name_zh:
+            words = {w.strip(".,;()") for w in fragments[node.url]["content"].split()}
+            assert set(han_suffixes([node.name_zh])) <= words, node.url
+
+
+def test_han_suffixes() -> None:
+    assert han_suffixes(["上海市质量技术监督局 (SMBQTS)"]) == [
+        "海市质量技术监督局", "市质量技术监督局", "质量技术监督局", "量技术监督局", "技术监督局", "术监督局", "监督局",
+        "督局", "局"]
+    assert han_suffixes(["ISO", "上海", "上海"]) == ["海"]
+    assert han_suffixes([]) == []

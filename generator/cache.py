@@ -1,0 +1,99 @@
+"""A cache of parsed content files, keyed by their bytes, in the ignored ``.cache/`` folder.
+
+Parsing (decoding, splitting and composing the YAML of) every file is most of the time of
+`portal check` and of the catalog step of every `mkdocs serve` rebuild. The result of parsing a file
+depends only on its bytes, where it is (path, kind, id) and the parser's code, so it is kept under a
+key of exactly those: an edited file misses and is parsed again, every other file is reused, and a
+change to the parser (load.py, yamlsafe.py) empties the cache. Documents and diagnostics are
+immutable once loaded (no later stage changes them), so sharing them between runs is safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".cache"
+FILE = "portal-parse.pickle"
+_SOURCES = ("load.py", "yamlsafe.py", "diagnostics.py", "cache.py")
+
+
+def _code_version() -> str:
+    here = Path(__file__).parent
+    digest = hashlib.sha1()
+    for name in _SOURCES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """{key: (document or None, diagnostics)} for one content folder, loaded once, saved on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.version = _code_version()
+        self.entries: dict[tuple[Any, ...], Any] = {}
+        self.hits = self.misses = 0
+        self._dirty = False
+        self.save_in_background = False  # a long-lived server: never make a rebuild wait for the disk
+        try:
+            with path.open("rb") as fh:
+                version, entries = pickle.load(fh)
+            if version == self.version:
+                self.entries = entries
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            pass  # no cache yet, or one from another version of the code: start afresh
+
+    @classmethod
+    def for_content(cls, content_dir: Path) -> ParseCache:
+        """The cache beside the content folder: ``<project>/.cache/portal-parse.pickle``."""
+        return cls(content_dir.resolve().parent / CACHE_DIR / FILE)
+
+    @staticmethod
+    def key(job: tuple[Any, ...], data: bytes) -> tuple[Any, ...]:
+        """``job``: what the parse depends on besides the bytes (kind, id, paths as shown). Not the
+        path as the caller spelled it: `portal check` and `mkdocs serve` share one cache."""
+        return (*job, hashlib.blake2b(data, digest_size=16).digest())
+
+    def get(self, key: tuple[Any, ...]) -> Any | None:
+        found = self.entries.get(key)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def put(self, key: tuple[Any, ...], value: Any) -> None:
+        self.entries[key] = value
+        self._dirty = True
+
+    def keep_only(self, keys: set[tuple[Any, ...]]) -> None:
+        """Forget the entries of files that are gone or changed, so the cache does not grow forever."""
+        if len(keys) != len(self.entries):
+            self.entries = {k: v for k, v in self.entries.items() if k in keys}
+            self._dirty = True
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        if self.save_in_background:
+            self._dirty = False
+            threading.Thread(target=self._write, args=(dict(self.entries),), daemon=True).start()
+            return
+        self._write(self.entries)
+        self._dirty = False
+
+    def _write(self, entries: dict[tuple[Any, ...], Any]) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".portal-parse.")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((self.version, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)  # atomic: a reader never sees half a cache
+        except OSError:
+            pass  # a read-only checkout still checks, just without the cache

@@ -1,0 +1,163 @@
+"""Page fingerprints: what `mkdocs serve --dirty` needs to re-render only the pages an edit changed.
+
+A page's fingerprint hashes everything it is rendered from: its spec (template, title, breadcrumbs,
+pagination, extra data), the content of its node and of every node it shows, as far into the catalog
+graph as the templates look (an organization page lists events, which show their place and that
+place's parents), the theme's files, the configuration and the versions of the code. Each node is
+hashed a fixed number of times, so this is linear in the size of the catalog. A renamed or deleted
+file changes the hash of every node that linked to it, so every page
+that showed it is rendered again, and its own page disappears from the plan.
+
+Nothing here imports MkDocs: the plugin asks ``changed(src_uri)`` from its files' ``is_modified``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+
+from .catalog import Catalog, Event, Node, Person, Place, Role
+from .load import Document, Kind, Tree
+from .site.plan import PageSpec
+
+
+def _h(*parts: Any) -> bytes:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def _neighbours(node: Node) -> Iterator[Node]:
+    """Every node this one refers to or lists, in a stable order (field order, then list order)."""
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, Node):
+            yield value
+        elif isinstance(value, list | tuple):
+            for v in value:
+                if isinstance(v, Node):
+                    yield v
+                elif isinstance(v, Role):
+                    yield v.person
+                    if v.organization is not None:
+                        yield v.organization
+        elif isinstance(value, dict):  # co_mentions: a Counter keyed by node
+            yield from (k for k in value if isinstance(k, Node))
+
+
+def _own(node: Node, docs: dict[str, Document]) -> bytes:
+    doc = docs.get(node.path)
+    if doc is None:
+        return _h(node.kind, node.id)
+    data = doc.front.data.get(node.id) if doc.kind is Kind.TOPICS else (doc.front.data, doc.body)
+    return _h(node.kind, node.id, data)
+
+
+def node_hashes(catalog: Catalog, tree: Tree) -> dict[Any, bytes]:
+    """Per node: ``id(node)`` → what its own page shows of it and of its neighbours, and
+    ``("shown", id(node))`` → what any other page shows when it lists or links the node.
+
+    A card or chip shows only a node's own fields, but an event row also shows its organizations,
+    its place with that place's parents and the articles reporting it, and a person's chip the
+    organizations of their roles.
+    """
+    docs = {d.path: d for d in tree.documents}
+    nodes = [*catalog.articles.values(), *catalog.organizations.values(), *catalog.people.values(),
+             *catalog.places.values(), *catalog.events.values(), *catalog.topics.values(), *catalog.pages.values()]
+    own = {id(n): _own(n, docs) for n in nodes}
+
+    def chain(place: Place | None) -> list[bytes]:
+        return [own[id(p)] for p in (*place.ancestors, place)] if place is not None else []
+
+    shown: dict[int, bytes] = {}
+    for n in nodes:
+        if isinstance(n, Event):
+            shown[id(n)] = _h(own[id(n)], [own[id(o)] for o in n.organizations], chain(n.place),
+                              [own[id(a)] for a in n.articles])
+        elif isinstance(n, Person):
+            shown[id(n)] = _h(own[id(n)], [own[id(r.organization)] for r in n.roles if r.organization])
+        elif isinstance(n, Place):
+            shown[id(n)] = _h(chain(n))
+        else:
+            shown[id(n)] = own[id(n)]
+    out: dict[Any, bytes] = {("shown", k): v for k, v in shown.items()}
+    for n in nodes:
+        counts = [(shown.get(id(k), b""), v) for f in dataclasses.fields(n)
+                  if isinstance(value := getattr(n, f.name), dict) for k, v in value.items() if isinstance(k, Node)]
+        out[id(n)] = _h(shown[id(n)], [shown.get(id(m), b"") for m in _neighbours(n)], counts)
+    return out
+
+
+def _walk(value: Any, hashes: dict[Any, bytes], top: bool = False) -> Any:
+    """A hashable picture of a spec's data: the page's own node as its page shows it (``top``), other
+    nodes as listed, containers element by element."""
+    if isinstance(value, Node):
+        return hashes.get(id(value) if top else ("shown", id(value)), value.id)
+    if isinstance(value, dict):
+        return [(k, _walk(v, hashes)) for k, v in value.items()]
+    if isinstance(value, list | tuple):
+        return [_walk(v, hashes) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, [_walk(getattr(value, f.name), hashes) for f in dataclasses.fields(value)])
+    return repr(value)
+
+
+def files_hash(paths: Iterable[Path]) -> bytes:
+    """Hash of every file under these folders or files (theme, configuration, code)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for root in paths:
+        for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
+            if path.is_file() and "__pycache__" not in path.parts:
+                name = path.relative_to(root).as_posix() if root.is_dir() else path.name
+                digest.update(name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+def fingerprints(specs: list[PageSpec], catalog: Catalog, tree: Tree, global_hash: bytes) -> dict[str, bytes]:
+    """src_uri → fingerprint of every planned page."""
+    hashes = node_hashes(catalog, tree)
+    out = {}
+    for spec in specs:
+        shape = (spec.template, spec.title, spec.kind, spec.description, spec.markdown, spec.search,
+                 spec.breadcrumbs, _walk(spec.pagination, hashes))
+        out[spec.src_uri] = _h(global_hash, shape, _walk(spec.node, hashes, top=True),
+                               _walk(list(spec.items), hashes),
+                               _walk(spec.extra, hashes))
+    return out
+
+
+class Previous:
+    """The fingerprints of the last good build, kept for the life of a `mkdocs serve` process."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, bytes] = {}
+
+    def changed(self, current: dict[str, bytes]) -> set[str]:
+        return {uri for uri, fp in current.items() if self.pages.get(uri) != fp}
+
+    def gone(self, current: dict[str, bytes]) -> set[str]:
+        return set(self.pages) - set(current)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept across `mkdocs serve` rebuilds.
+
+    MkDocs makes a new Jinja environment for every build, so every save compiled Material's and the
+    portal's templates again (≈1 s). Jinja keys each entry by template name and source checksum, so
+    an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()

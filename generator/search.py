@@ -1,0 +1,272 @@
+"""Search records and the Pagefind index (docs/search.md).
+
+Each page readers search for (an article, event, organization, person, place or topic) gets a
+*record*: a small HTML document rendered by ``theme/portal/search/record.html`` from the page's
+data and its rendered body, written to a staging folder under the page's own URL. Pagefind's
+CLI then indexes that folder into ``site/pagefind/``. Listings, indexes and further pages have no
+record, so they can never appear in results, and Pagefind parses a few kilobytes per page instead
+of Material's whole page around it.
+
+Records are written only when their text changed, so `mkdocs serve` re-indexes in the background
+from an up-to-date folder while the preview reloads at once. This module does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .catalog import Article, Event, Node, Organization, Person, Place, Topic
+from .search_repro import canonicalize
+
+# Page kinds with a record; everything else (listings, home, timeline, about, …) is not searchable.
+INDEXED = ("article", "event", "organization", "person", "place", "topic")
+KIND_LABELS = {"article": "Article", "event": "Event", "organization": "Organization", "person": "Person",
+               "place": "Place", "topic": "Topic"}
+BUNDLE = "pagefind"  # folder of the index and pagefind.js in the built site
+
+# Runs of Han characters (CJK unified ideographs and extension A, compatibility ideographs).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@dataclass(slots=True)
+class Record:
+    """What the index holds for one page, as ``record.html`` renders it."""
+
+    url: str  # site-relative, like "organizations/smbqts/"
+    kind: str  # one of INDEXED
+    title: str
+    names: list[str]  # the page's own names (heading, high weight): name, short name, aliases, Chinese name
+    date: str | None = None  # ISO date (partial dates stay partial), shown with the result
+    date_display: str | None = None
+    summary: str | None = None
+    facts: list[str] = field(default_factory=list)  # short lines such as "Part of: …", normal weight
+    mentions: list[str] = field(default_factory=list)  # names of linked entities, low weight
+    filters: list[tuple[str, str]] = field(default_factory=list)  # (facet, value): kind, organization, topic, year
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def han_words(self) -> list[str]:
+        return han_suffixes(self.names)
+
+
+def han_suffixes(texts: Iterable[str]) -> list[str]:
+    """Every proper suffix of every run of Chinese characters in ``texts``.
+
+    Pagefind indexes this English site without Chinese segmentation, so 上海市质量技术监督局 is one
+    word that only a prefix (上海) can find. Its suffixes are indexed as extra words, so that any
+    part of the name (质量技术监督局, 监督局) is a prefix of one of them. Names are short: a name of
+    n characters adds n - 1 words.
+    """
+    out: dict[str, None] = {}
+    for text in texts:
+        for run in _HAN.findall(text):
+            for start in range(1, len(run)):
+                out.setdefault(run[start:])
+    return list(out)
+
+
+def _names(node: Node) -> list[str]:
+    names = [getattr(node, "name", "") or getattr(node, "title", ""), getattr(node, "short_name", None),
+             *getattr(node, "aliases", []), getattr(node, "name_zh", None)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _org_label(org: Organization) -> str:
+    return org.short_name or org.name
+
+
+def record(kind: str, node: Node, url: str) -> Record:
+    """The record of an indexed page, from its catalog node alone."""
+    if kind == "article":
+        assert isinstance(node, Article)
+        return Record(
+            url, kind, node.title, [node.title], date=node.date.iso(), date_display=node.date.display(),
+            summary=node.summary,
+            facts=[c.caption for c in node.images],
+            mentions=[*(n for o in node.organizations for n in _names(o)), *(p.name for p in node.people),
+                      *(p.name for p in node.places), *(e.title for e in node.events), *(t.name for t in node.topics)],
+            filters=[("kind", KIND_LABELS[kind]), *(("organization", _org_label(o)) for o in node.organizations),
+                     *(("topic", t.name) for t in node.topics), ("year", str(node.date.year))],
+        )
+    if kind == "event":
+        assert isinstance(node, Event)
+        when = node.date.display() + (f" – {node.end.display()}" if node.end else "")
+        return Record(
+            url, kind, node.title, [node.title], date=node.date.iso(), date_display=when, summary=node.summary,
+            facts=[f"Place: {node.place.name}"] if node.place else [],
+            mentions=[*(_org_label(o) for o in node.organizations), *(p.name for p in node.people)],
+            filters=[("kind", KIND_LABELS[kind]), *(("organization", _org_label(o)) for o in node.organizations),
+                     ("year", str(node.date.year))],
+        )
+    names = _names(node)
+    facts: list[str] = []
+    filters = [("kind", KIND_LABELS[kind])]
+    if isinstance(node, Organization):
+        facts += [f"Part of: {node.parent.name}"] if node.parent else []
+        facts += [f"Based in: {node.place.name}"] if node.place else []
+        filters.append(("organization", _org_label(node)))
+    elif isinstance(node, Person):
+        facts += [r.title + (f", {r.organization.name}" if r.organization else "") for r in node.roles]
+        filters += [("organization", _org_label(r.organization)) for r in node.roles if r.organization]
+    elif isinstance(node, Place):
+        facts += [f"Part of: {node.parent.name}"] if node.parent else []
+    elif isinstance(node, Topic):
+        filters.append(("topic", node.name))
+    summary = getattr(node, "description", None) if isinstance(node, Topic) else None
+    return Record(url, kind, node.label, names, summary=summary, facts=facts, filters=list(dict.fromkeys(filters)))
+
+
+# -- the index ---------------------------------------------------------------------------------------
+
+
+def pagefind_binary() -> Path:
+    """The Pagefind binary shipped in the ``pagefind[extended]`` wheel (pyproject.toml)."""
+    from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
+
+    return Path(get_executable())
+
+
+@dataclass(slots=True)
+class IndexRun:
+    pages: int
+    seconds: float
+    bytes: int  # size of the written bundle
+
+
+class Records:
+    """The staging folder of records: ``<root>/<url>/index.html`` per indexed page.
+
+    ``write`` leaves a file alone when its text is unchanged; ``prune`` removes the records of pages
+    that no longer exist (a deleted or renamed file). ``changed`` counts the records written since
+    the last index run.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.urls: set[str] = set()
+        self.changed = 0
+        self._lock = threading.Lock()
+
+    def path(self, url: str) -> Path:
+        return self.root / url / "index.html"
+
+    def write(self, url: str, html: str) -> None:
+        path = self.path(url)
+        self.urls.add(url)
+        data = html.encode("utf-8")
+        try:
+            if path.read_bytes() == data:
+                return
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.changed += 1
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove every record whose page is not in ``keep``; returns how many."""
+        gone = 0
+        for path in list(self.root.rglob("index.html")):
+            url = path.parent.relative_to(self.root).as_posix() + "/"
+            if url not in keep:
+                path.unlink()
+                gone += 1
+        self.urls &= keep
+        self.changed += gone
+        return gone
+
+    def index(self, site_dir: Path) -> IndexRun:
+        """Index the records into ``site_dir/pagefind`` with Pagefind's CLI (no network)."""
+        with self._lock:
+            started = time.perf_counter()
+            out = site_dir / BUNDLE
+            tmp = self.root.with_name(self.root.name + ".bundle")  # beside the records, not in site/
+            shutil.rmtree(tmp, ignore_errors=True)
+            result = subprocess.run(
+                [str(pagefind_binary()), "--site", str(self.root), "--output-path", str(tmp), "--silent"],
+                capture_output=True, text=True, check=False,
+            )
+            if result.returncode != 0:
+                raise RuntimeError(f"pagefind failed ({result.returncode}): {result.stdout}{result.stderr}")
+            # Swap the finished bundle in, so a reader never sees half an index.
+            canonicalize(tmp)
+            for unused in [*tmp.glob("pagefind-*ui.*"), tmp / "pagefind-highlight.js"]:
+                unused.unlink(missing_ok=True)  # Pagefind's own UIs: the portal has its own (assets/search.js)
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.move(tmp, out)
+            size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+            self.changed = 0
+            return IndexRun(len(self.urls), time.perf_counter() - started, size)
+
+
+# -- the build step ----------------------------------------------------------------------------------
+
+_SERVE_RECORDS: dict[str, Records] = {}  # per content folder: `mkdocs serve` makes a new plugin per rebuild
+
+
+class SearchStep:
+    """Collects the records of one build and indexes them when the pages are written.
+
+    A plain build stages records in a temporary folder and indexes them before it ends. Under
+    `mkdocs serve` the staging folder lives as long as the server, only changed records are
+    rewritten, and indexing runs in a background thread: the preview reloads without waiting.
+    """
+
+    def __init__(self, env: jinja2.Environment, content_dir: str, serve: bool) -> None:
+        self.template = env.get_template("portal/search/record.html")
+        self.serve = serve
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if serve:
+            if content_dir not in _SERVE_RECORDS:
+                root = Path(tempfile.mkdtemp(prefix="portal-search-"))
+                _SERVE_RECORDS[content_dir] = Records(root)
+            self.records = _SERVE_RECORDS[content_dir]
+        else:
+            self._tmp = tempfile.TemporaryDirectory(prefix="portal-search-")
+            self.records = Records(Path(self._tmp.name))
+        self.seen: set[str] = set()
+
+    def add(self, kind: str, node: Node, url: str, body_html: str) -> None:
+        if kind not in INDEXED:
+            return
+        html = self.template.render(record=record(kind, node, url), body=Markup(body_html))
+        self.records.write(url, html)
+        self.seen.add(url)
+
+    def finish(self, site_dir: Path, log: Callable[[str], None], keep: set[str] | None = None) -> None:
+        """Index the records; ``keep`` names every page that has one (a dirty build adds only some)."""
+        self.records.prune(self.seen if keep is None else keep)
+        if not self.serve:
+            try:
+                run = self.records.index(site_dir)
+            finally:
+                assert self._tmp is not None
+                self._tmp.cleanup()
+            log(f"portal: indexed {run.pages} pages for search in {run.seconds:.2f} s ({run.bytes // 1024} KB)")
+            return
+        changed = self.records.changed
+
+        def work() -> None:
+            try:
+                run = self.records.index(site_dir)
+            except (OSError, RuntimeError) as exc:  # the preview still works without search
+                log(f"portal: search index not refreshed: {exc}")
+                return
+            log(f"portal: search index refreshed in the background ({changed} changed records, "
+                f"{run.seconds:.2f} s)")
+
+        threading.Thread(target=work, name="portal-search-index", daemon=True).start()
