@@ -20,7 +20,25 @@ KINDS = ("article", "organization", "person", "place", "event", "page")
 
 
 def _model_schema(model: type[m.Model]) -> dict[str, Any]:
-    return {"$schema": DIALECT, **model.model_json_schema(by_alias=True)}
+    return _empty_lists({"$schema": DIALECT, **model.model_json_schema(by_alias=True)})
+
+
+def _empty_lists(schema: Any) -> Any:
+    """An optional list may be a key with nothing below it (as `portal new` writes it): null is allowed.
+
+    `portal check` reads such a key as an empty list (validate._model_input); the schema says the same.
+    """
+    if isinstance(schema, dict):
+        required = set(schema.get("required", ()))
+        for key, prop in schema.get("properties", {}).items():
+            if isinstance(prop, dict) and prop.get("type") == "array" and key not in required:
+                prop["type"] = ["array", "null"]
+        for value in schema.values():
+            _empty_lists(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _empty_lists(value)
+    return schema
 
 
 def _topics_schema() -> dict[str, Any]:

@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The repository's own content. Tests may only check content-agnostic invariants on it (marker ``live``,
+# and through tests/live.py, which honours PORTAL_TEST_ROOT); behaviour tests use the fixture site.
 CONTENT = ROOT / "content"
 
 

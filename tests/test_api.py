@@ -1,4 +1,7 @@
-"""The static data API: every file validates against its schema and matches the catalog."""
+"""The static data API: every file validates against its schema and matches the catalog.
+
+On the fixture site, and (marker ``live``) on the live content, whatever it holds.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +15,10 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
+from .fixture_site import SITE_URL, Built
 from .helpers import page_text, read_page
-from .outputs_site import SITE_URL, Built, url_site
 
-__all__ = ["url_site"]  # the fixture, imported for pytest
+BOTH = pytest.mark.parametrize("which", ["fixture_site", pytest.param("live_url_site", marks=pytest.mark.live)])
 
 NAMES = ("articles", "events", "organizations", "people", "places", "topics")
 # Which fields of which file refer to ids in which other file.
@@ -42,8 +45,10 @@ def validator(site: Path, name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
+@BOTH
 @pytest.mark.parametrize("name", NAMES)
-def test_file_validates_against_its_schema(url_site: Built, name: str) -> None:
+def test_file_validates_against_its_schema(request: pytest.FixtureRequest, which: str, name: str) -> None:
+    url_site: Built = request.getfixturevalue(which)
     data = load(url_site.site, f"api/v1/{name}.json")
     validator(url_site.site, name).validate(data)
     assert data["schema"] == f"{SITE_URL}api/v1/schema/{name}.schema.json"
@@ -51,10 +56,10 @@ def test_file_validates_against_its_schema(url_site: Built, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_schema_rejects_drift(url_site: Built, name: str) -> None:
+def test_schema_rejects_drift(fixture_site: Built, name: str) -> None:
     """The schemas are strict: an unknown key or a missing one is an error."""
-    data = load(url_site.site, f"api/v1/{name}.json")
-    check = validator(url_site.site, name)
+    data = load(fixture_site.site, f"api/v1/{name}.json")
+    check = validator(fixture_site.site, name)
     extra = copy.deepcopy(data)
     extra["items"][0]["unexpected"] = 1
     missing = copy.deepcopy(data)
@@ -63,7 +68,9 @@ def test_schema_rejects_drift(url_site: Built, name: str) -> None:
         assert not check.is_valid(bad)
 
 
-def test_items_match_the_catalog_in_a_fixed_order(url_site: Built) -> None:
+@BOTH
+def test_items_match_the_catalog_in_a_fixed_order(request: pytest.FixtureRequest, which: str) -> None:
+    url_site: Built = request.getfixturevalue(which)
     cat = url_site.catalog
     files = {name: load(url_site.site, f"api/v1/{name}.json")["items"] for name in NAMES}
     assert [a["id"] for a in files["articles"]] == [a.id for a in cat.article_list]  # newest first
@@ -84,7 +91,9 @@ def test_items_match_the_catalog_in_a_fixed_order(url_site: Built) -> None:
         assert item["parent"] == (org.parent.id if org.parent else None)
 
 
-def test_urls_and_cross_references_resolve(url_site: Built) -> None:
+@BOTH
+def test_urls_and_cross_references_resolve(request: pytest.FixtureRequest, which: str) -> None:
+    url_site: Built = request.getfixturevalue(which)
     files = {name: load(url_site.site, f"api/v1/{name}.json")["items"] for name in NAMES}
     known = {name: {i["id"] for i in items} for name, items in files.items()}
     for name, items in files.items():
@@ -96,7 +105,8 @@ def test_urls_and_cross_references_resolve(url_site: Built) -> None:
                 assert set(refs) <= known[target], (name, item["id"], field)
 
 
-def test_api_page_documents_every_file(url_site: Built) -> None:
+def test_api_page_documents_every_file(fixture_site: Built) -> None:
+    url_site = fixture_site
     html = read_page(url_site.site, "api/")
     doc = lxml_html.fromstring(html)
     hrefs = {urljoin(SITE_URL + "api/", h) for h in doc.xpath("//a/@href")}
@@ -111,7 +121,8 @@ def test_api_page_documents_every_file(url_site: Built) -> None:
     assert nav and not [h for h in nav if "api/" in h]
 
 
-def test_without_site_url_api_urls_are_root_relative(built_site: Path) -> None:
+def test_without_site_url_api_urls_are_root_relative(fixture_plain_site: Built) -> None:
+    built_site = fixture_plain_site.site
     data = load(built_site, "api/v1/organizations.json")
     assert data["schema"] == "/api/v1/schema/organizations.schema.json"
     assert all(i["url"] == f"/organizations/{i['id']}/" for i in data["items"])

@@ -3,6 +3,10 @@
 The seeds in tests/data/seeds/ are verbatim copies of the original news pages. For each seed the
 expected reporting paragraphs are derived here by dropping an explicit list of web-page chrome
 lines and the photo captions (which live in the article's ``images`` front matter instead).
+
+These tests hold whatever else the content holds: each seed must be published faithfully, but other
+articles, entities and events may be added (every test here is marked ``live`` and runs in the proof
+of tests/test_any_content.py on a copy with an editor's additions).
 """
 
 from __future__ import annotations
@@ -14,7 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import CONTENT, text_parts
+from .helpers import text_parts
+from .live import LIVE_CONTENT as CONTENT
+from .live import LIVE_ROOT
+from .workbench import run_portal
+
+pytestmark = pytest.mark.live
+NEEDS_SEEDS = pytest.mark.seeds  # needs the seed articles in the content (the rest holds for any valid content)
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
@@ -161,6 +171,7 @@ def markdown_text(body: str) -> str:
     return norm(" ".join(re.sub(r"^(?:- |#+ )", "", line) for line in body.split("\n")))
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("seed", SEED_MAP, ids=seed_id)
 def test_markdown_keeps_reporting_text(seed: Seed) -> None:
     meta, body = read_article(seed.article)
@@ -177,6 +188,7 @@ def test_markdown_keeps_reporting_text(seed: Seed) -> None:
         assert norm(sentence) in text
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("seed", SEED_MAP, ids=seed_id)
 def test_markdown_adds_nothing_to_the_report(seed: Seed) -> None:
     """Every body line is reporting text from the seed (or a heading/list item made from it)."""
@@ -188,6 +200,7 @@ def test_markdown_adds_nothing_to_the_report(seed: Seed) -> None:
             assert markdown_text(line) in allowed, f"{seed.article}: unexpected body line {line[:80]!r}"
 
 
+@NEEDS_SEEDS
 def test_001_lists_and_headings() -> None:
     _, body = read_article(SEED_MAP[1].article)
     assert "\n## Targets in figures\n" in body
@@ -202,6 +215,7 @@ def page_text(path: Path) -> str:
     return norm("".join(text_parts(path.read_text(encoding="utf-8"))))
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("seed", SEED_MAP, ids=seed_id)
 def test_built_page_keeps_reporting_text(seed: Seed, built_site: Path) -> None:
     page = built_site / "news" / seed.article / "index.html"
@@ -307,18 +321,27 @@ def test_content_checks_clean(result) -> None:
     assert list(result.report.warnings) == []
 
 
-def test_articles_are_the_seeds(result) -> None:
-    assert set(result.catalog.articles) == set(EXPECTED_REFS) == {s.article for s in SEED_MAP}
+def test_portal_check_strict_is_clean() -> None:
+    """What CI runs on every pull request."""
+    code, out, err = run_portal(LIVE_ROOT, "check", "--strict")
+    assert (code, out) == (0, ""), out + err
 
 
+def test_every_seed_is_published() -> None:
+    assert set(EXPECTED_REFS) == {s.article for s in SEED_MAP}
+
+
+@NEEDS_SEEDS
 @pytest.mark.parametrize("key", sorted(EXPECTED_REFS))
 def test_article_references(result, key: str) -> None:
+    """A seed keeps every reference its report supports; an editor may link more (a new topic, say)."""
     article = result.catalog.articles[key]
     for field, ids in EXPECTED_REFS[key].items():
         got = {entity.id for entity in getattr(article, field)}
-        assert got == ids, f"{key}: {field} drifted: extra {got - ids}, missing {ids - got}"
+        assert ids <= got, f"{key}: {field} lost {ids - got}"
 
 
+@NEEDS_SEEDS
 @pytest.mark.parametrize("key", sorted(EXPECTED_META))
 def test_article_date_and_source(key: str) -> None:
     meta, _ = read_article(key)
@@ -330,47 +353,36 @@ def test_article_date_and_source(key: str) -> None:
 def test_every_event_is_covered(result) -> None:
     covered = {event.id for article in result.catalog.articles.values() for event in article.events}
     assert set(result.catalog.events) <= covered
-    assert len(result.catalog.events) == 9
 
 
 def test_every_entity_is_referenced(result) -> None:
+    """Read from the catalog, so subfolders, a BOM or CRLF line endings (all valid) change nothing."""
     catalog = result.catalog
     used: set[tuple[str, str]] = set()
     for article in catalog.articles.values():
         for field in ("organizations", "people", "places", "events"):
             used |= {(field, e.id) for e in getattr(article, field)}
     # Entities reachable only as parents, places or role organizations are still referenced.
-    for _key, meta in _front_matters("organizations"):
-        if meta.get("parent"):
-            used.add(("organizations", meta["parent"]))
-        if meta.get("place"):
-            used.add(("places", meta["place"]))
-    for _key, meta in _front_matters("places"):
-        if meta.get("parent"):
-            used.add(("places", meta["parent"]))
-    for _key, meta in _front_matters("people"):
-        for role in meta.get("roles", []):
-            used.add(("organizations", role["organization"]))
-    for _key, meta in _front_matters("events"):
-        if meta.get("place"):
-            used.add(("places", meta["place"]))
-        used |= {("organizations", o) for o in meta.get("organizations", [])}
-        used |= {("people", p) for p in meta.get("people", [])}
+    for org in catalog.organizations.values():
+        used |= {("organizations", org.parent.id)} if org.parent else set()
+        used |= {("places", org.place.id)} if org.place else set()
+    for place in catalog.places.values():
+        used |= {("places", place.parent.id)} if place.parent else set()
+    for person in catalog.people.values():
+        used |= {("organizations", r.organization.id) for r in person.roles if r.organization}  # optional
+    for event in catalog.events.values():
+        used |= {("places", event.place.id)} if event.place else set()
+        used |= {("organizations", o.id) for o in event.organizations}
+        used |= {("people", p.id) for p in event.people}
     for field in ("organizations", "people", "places", "events"):
         for ident in getattr(catalog, field):
             assert (field, ident) in used, f"{field[:-1]} '{ident}' is referenced by nothing"
 
 
-def _front_matters(folder: str):
-    for path in sorted((CONTENT / folder).glob("*.md")):
-        lines = path.read_text(encoding="utf-8").split("\n")
-        end = lines.index("---", 1)
-        yield path.stem, yaml.safe_load("\n".join(lines[1:end])) or {}
-
-
 def test_people_roles_name_known_organizations(result) -> None:
-    for ident, meta in _front_matters("people"):
-        assert meta.get("roles"), f"{ident}: no role"
-        for role in meta["roles"]:
-            assert role["organization"] in result.catalog.organizations
-            assert "from" in role
+    """A role's organization and dates are optional; an organization it names exists."""
+    catalog = result.catalog
+    for person in catalog.people.values():
+        for role in person.roles:
+            assert role.organization is None or catalog.organizations.get(role.organization.id) is role.organization
+    assert not [d for d in result.report.items if d.code == "unknown-reference"]

@@ -1,4 +1,8 @@
-"""Feeds read back with feedparser (RSS, Atom) and against the JSON Feed 1.1 spec, from real builds."""
+"""Feeds read back with feedparser (RSS, Atom) and against the JSON Feed 1.1 spec.
+
+Behaviour on the fixture site; the ``live`` tests check that the live content's feeds parse and match its
+catalog, whatever it holds.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +21,9 @@ from generator.catalog import Article, Catalog, Node
 from generator.outputs import write_outputs
 from generator.outputs.feeds import FEED_LIMIT, PORTAL_NS
 from generator.outputs.ids import TagIds
-from generator.pipeline import build_catalog
 
-from .helpers import CONTENT, read_page
-from .outputs_site import SITE_URL, TRICKY_ID, TRICKY_TITLE, Built, url_site
-
-__all__ = ["url_site"]  # the fixture, imported for pytest
+from .fixture_site import BRIEF_ORG, PARENT_ORG_ID, SITE_URL, TRICKY_ID, TRICKY_TITLE, Built
+from .helpers import read_page
 
 # JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) as a schema: feedparser 6.0 reads only XML feeds.
 JSON_FEED_11 = {
@@ -106,12 +107,12 @@ def check_json_feed(path: Path, articles: list[Article], base: str) -> dict:
     return data
 
 
-def test_site_wide_feeds_have_every_article_newest_first(url_site: Built) -> None:
-    articles = url_site.catalog.article_list
-    assert articles[0].date >= articles[-1].date
+def check_site_feeds(built: Built) -> None:
+    """RSS, Atom and JSON Feed hold the newest FEED_LIMIT articles, newest first, as the pages show them."""
+    articles = built.catalog.article_list
     expected = articles[:FEED_LIMIT]
     for name, version in (("feed.xml", "rss20"), ("atom.xml", "atom10")):
-        feed = parse(url_site.site / name)
+        feed = parse(built.site / name)
         assert feed.version == version
         assert len(feed.entries) == len(expected)
         for entry, article in zip(feed.entries, expected, strict=True):
@@ -120,22 +121,45 @@ def test_site_wide_feeds_have_every_article_newest_first(url_site: Built) -> Non
             assert entry.summary == article.summary
             assert dt.date(*entry.published_parsed[:3]) == article.date.start()
             assert [t.label or t.term for t in entry.get("tags", [])] == [t.name for t in article.topics]
-            assert text(entry.content[0].value) == body_text(url_site.site, article)
+            assert text(entry.content[0].value) == body_text(built.site, article)
             assert "source" not in entry  # atom:source is for entries copied from another feed
-        ext = extensions(url_site.site / name)
+        ext = extensions(built.site / name)
         for article in expected:
             source = ext[IDS.node(article)]["source"]
             assert source == ((article.source.name if article.source.attributed else None), article.source.url)
-    check_json_feed(url_site.site / "feed.json", articles, SITE_URL)
+    check_json_feed(built.site / "feed.json", articles, SITE_URL)
 
 
-def test_partial_date_is_placed_at_start_of_its_period(url_site: Built) -> None:
-    article = url_site.catalog.articles[TRICKY_ID]
+def check_entity_feeds(built: Built) -> None:
+    for node in entities(built.catalog):
+        articles = entity_articles(node)
+        feed = parse(built.site / node.url / "feed.xml")
+        assert [e.link for e in feed.entries] == [SITE_URL + a.url for a in articles[:FEED_LIMIT]], node.id
+        assert feed.feed.link == SITE_URL + node.url
+        check_json_feed(built.site / node.url / "feed.json", articles, SITE_URL)
+
+
+def test_site_wide_feeds_have_the_newest_articles_newest_first(fixture_site: Built) -> None:
+    articles = fixture_site.catalog.article_list
+    assert len(articles) > FEED_LIMIT  # the fixture reaches the limit
+    assert articles[0].date > articles[FEED_LIMIT].date
+    check_site_feeds(fixture_site)
+    assert len(parse(fixture_site.site / "feed.xml").entries) == FEED_LIMIT
+
+
+@pytest.mark.live
+def test_live_feeds_parse_and_match_the_content(live_url_site: Built) -> None:
+    check_site_feeds(live_url_site)
+    check_entity_feeds(live_url_site)
+
+
+def test_partial_date_is_placed_at_start_of_its_period(fixture_site: Built) -> None:
+    article = fixture_site.catalog.articles[TRICKY_ID]
     assert article.date.iso() == "2019-03"
-    rss = {e.id: e for e in parse(url_site.site / "feed.xml").entries}[IDS.node(article)]
+    rss = {e.id: e for e in parse(fixture_site.site / "feed.xml").entries}[IDS.node(article)]
     assert rss.title == TRICKY_TITLE
     assert rss.published_parsed[:6] == (2019, 3, 1, 0, 0, 0)
-    data = json.loads((url_site.site / "feed.json").read_text(encoding="utf-8"))
+    data = json.loads((fixture_site.site / "feed.json").read_text(encoding="utf-8"))
     item = next(i for i in data["items"] if i["id"] == IDS.node(article))
     assert item["date_published"] == "2019-03-01T00:00:00+00:00"
     assert (item["_portal"]["date"], item["_portal"]["date_precision"]) == ("2019-03", "month")
@@ -144,19 +168,16 @@ def test_partial_date_is_placed_at_start_of_its_period(url_site: Built) -> None:
     assert "1 March 2019" not in item["content_html"] + item["summary"] + item["title"]
 
 
-def test_links_in_article_bodies_are_absolute_in_feeds(url_site: Built) -> None:
-    entry = {e.id: e for e in parse(url_site.site / "atom.xml").entries}[IDS.of("article/" + TRICKY_ID)]
-    assert f'href="{SITE_URL}organizations/iso/"' in entry.content[0].value
+def test_links_in_article_bodies_are_absolute_in_feeds(fixture_site: Built) -> None:
+    entry = {e.id: e for e in parse(fixture_site.site / "atom.xml").entries}[IDS.of("article/" + TRICKY_ID)]
+    assert f'href="{SITE_URL}organizations/{PARENT_ORG_ID}/"' in entry.content[0].value
 
 
-def test_every_entity_has_its_own_feeds(url_site: Built) -> None:
-    for node in entities(url_site.catalog):
-        articles = entity_articles(node)
-        feed = parse(url_site.site / node.url / "feed.xml")
-        assert [e.link for e in feed.entries] == [SITE_URL + a.url for a in articles[:FEED_LIMIT]], node.id
-        assert feed.feed.link == SITE_URL + node.url
-        check_json_feed(url_site.site / node.url / "feed.json", articles, SITE_URL)
-    assert any(entity_articles(n) for n in entities(url_site.catalog))
+def test_every_entity_has_its_own_feeds(fixture_site: Built) -> None:
+    check_entity_feeds(fixture_site)
+    brief_org = fixture_site.catalog.organizations[BRIEF_ORG]
+    feed = parse(fixture_site.site / brief_org.url / "feed.xml")
+    assert len(feed.entries) == min(len(brief_org.articles), FEED_LIMIT) > 20  # more than its page shows
 
 
 def alternates(html: str) -> dict[str, str]:
@@ -165,44 +186,45 @@ def alternates(html: str) -> dict[str, str]:
     return {link.get("href"): link.get("type") for link in links}
 
 
-def test_every_page_links_the_site_feeds_and_entity_pages_their_own(url_site: Built) -> None:
+def test_every_page_links_the_site_feeds_and_entity_pages_their_own(fixture_site: Built) -> None:
     site_feeds = {SITE_URL + "feed.xml": "application/rss+xml", SITE_URL + "atom.xml": "application/atom+xml",
                   SITE_URL + "feed.json": "application/feed+json"}
-    pages = [p for p in url_site.site.rglob("index.html") if p.parent.name != "search"]
+    pages = [p for p in fixture_site.site.rglob("index.html") if p.parent.name != "search"]
     assert len(pages) > 50
     for page in pages:
         links = alternates(page.read_text(encoding="utf-8"))
         assert site_feeds.items() <= links.items(), page
-    for node in entities(url_site.catalog):
-        html = read_page(url_site.site, node.url)
+    for node in entities(fixture_site.catalog):
+        html = read_page(fixture_site.site, node.url)
         own = SITE_URL + node.url + "feed.xml"
         assert alternates(html).get(own) == "application/rss+xml", node.id
         visible = lxml_html.fromstring(html).xpath("//*[contains(@class,'portal-follow')]//a/@href")
         assert "feed.xml" in visible and "feed.json" in visible, node.id
 
 
-def test_without_site_url_only_the_json_feed_is_written_with_root_relative_links(built_site: Path) -> None:
-    assert not (built_site / "feed.xml").exists() and not (built_site / "atom.xml").exists()
-    catalog = build_catalog(CONTENT).catalog
-    data = check_json_feed(built_site / "feed.json", catalog.article_list, "/")
+def test_without_site_url_only_the_json_feed_is_written_with_root_relative_links(
+    fixture_plain_site: Built,
+) -> None:
+    site, catalog = fixture_plain_site.site, fixture_plain_site.catalog
+    assert not (site / "feed.xml").exists() and not (site / "atom.xml").exists()
+    data = check_json_feed(site / "feed.json", catalog.article_list, "/")
     assert data["feed_url"] == "/feed.json"
-    links = alternates(read_page(built_site, "news/"))
+    links = alternates(read_page(site, "news/"))
     assert list(links.values()) == ["application/feed+json"]
     org = next(iter(catalog.organizations.values()))
-    assert not (built_site / org.url / "feed.xml").exists() and (built_site / org.url / "feed.json").exists()
+    assert not (site / org.url / "feed.xml").exists() and (site / org.url / "feed.json").exists()
 
 
 def test_outputs_without_mkdocs_render_bodies_and_name_what_needs_site_url(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, fixture_catalog: Catalog
 ) -> None:
-    catalog = build_catalog(CONTENT).catalog
     with caplog.at_level(logging.INFO):
-        written = write_outputs(catalog, tmp_path, None)
+        written = write_outputs(fixture_catalog, tmp_path, None)
     messages = [r.getMessage() for r in caplog.records if "site_url" in r.getMessage()]
     assert len(messages) == 1 and "RSS and Atom" in messages[0]
     assert "feed.json" in written and "feed.xml" not in written
     data = json.loads((tmp_path / "feed.json").read_text(encoding="utf-8"))
-    first = catalog.article_list[0]
+    first = fixture_catalog.article_list[0]
     assert first.html is None  # no site build: the body is rendered from Markdown here
     assert data["items"][0]["content_html"].startswith("<")
     assert first.body.split()[0] in data["items"][0]["content_html"]

@@ -1,4 +1,9 @@
-"""Browser fixtures: the real site (built once by `built_site`) served over http and read in Chromium.
+"""Browser fixtures: a built site served over http and read in Chromium.
+
+Two sites, each built once: the live site (`built_site`: `site_url`, `open_reader`, `reader`, `catalog`)
+for the content-agnostic checks marked ``live`` (axe, phone width), and the fixture site
+(`fixture_plain_site`: `fixture_site_url`, `fixture_open_reader`, `fixture_reader`, `fixture_catalog`) for
+behaviour that expects particular articles, organizations and events.
 
 Material's search runs in a web worker, which needs the site served over http, so a stdlib
 server thread serves the build on 127.0.0.1 at a free port. Chromium is Debian's package
@@ -19,9 +24,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
 from generator.catalog import Catalog
-from generator.pipeline import build_catalog
 
-from ..helpers import CONTENT, ROOT
+from ..fixture_site import Built
+from ..helpers import ROOT
 from .support import Reader
 
 CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))
@@ -46,15 +51,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The live site."""
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_plain_site: Built) -> Iterator[str]:
+    """The fixture site, built without site_url so it works at any address."""
+    yield from _serve(fixture_plain_site.site)
 
 
 @pytest.fixture(scope="session")
@@ -72,15 +88,12 @@ def browser(playwright_session: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    result = build_catalog(CONTENT)
-    assert result.ok, result.report.summary()
-    return result.catalog
+def catalog(live_catalog: Catalog) -> Catalog:
+    """The live content's catalog."""
+    return live_catalog
 
 
-@pytest.fixture
-def open_reader(browser: Browser, site_url: str) -> Iterator[Callable[..., Reader]]:
-    """Factory: a fresh browser context (own storage, viewport, scheme, JavaScript) with one tab."""
+def _readers(browser: Browser, base: str) -> Iterator[Callable[..., Reader]]:
     contexts: list[BrowserContext] = []
 
     def make(**options: Any) -> Reader:
@@ -88,7 +101,7 @@ def open_reader(browser: Browser, site_url: str) -> Iterator[Callable[..., Reade
         context = browser.new_context(**options)
         context.set_default_timeout(15_000)
         contexts.append(context)
-        return Reader(context.new_page(), site_url)
+        return Reader(context.new_page(), base)
 
     yield make
     for context in contexts:
@@ -96,9 +109,27 @@ def open_reader(browser: Browser, site_url: str) -> Iterator[Callable[..., Reade
 
 
 @pytest.fixture
+def open_reader(browser: Browser, site_url: str) -> Iterator[Callable[..., Reader]]:
+    """Factory, on the live site: a fresh browser context (own storage, viewport, scheme, JavaScript) with one tab."""
+    yield from _readers(browser, site_url)
+
+
+@pytest.fixture
+def fixture_open_reader(browser: Browser, fixture_site_url: str) -> Iterator[Callable[..., Reader]]:
+    """The same factory on the fixture site."""
+    yield from _readers(browser, fixture_site_url)
+
+
+@pytest.fixture
 def reader(open_reader: Callable[..., Reader]) -> Reader:
-    """A desktop reader with the light scheme and JavaScript on."""
+    """A desktop reader of the live site with the light scheme and JavaScript on."""
     return open_reader()
+
+
+@pytest.fixture
+def fixture_reader(fixture_open_reader: Callable[..., Reader]) -> Reader:
+    """A desktop reader of the fixture site with the light scheme and JavaScript on."""
+    return fixture_open_reader()
 
 
 @pytest.fixture(scope="session")

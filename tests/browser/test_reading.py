@@ -1,4 +1,4 @@
-"""Issue 5: the home page, the navigation and the links between an article and its organizations."""
+"""Issue 5: the home page, the navigation and the links between an article and its organizations (fixture site)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from generator.catalog import Catalog
 
+from .. import fixture_site as fx
 from ..helpers import load_mkdocs_config
 from .support import Reader
 
@@ -24,41 +25,51 @@ def nav_entries() -> list[tuple[str, str]]:
     return entries
 
 
-def test_home_loads_cleanly(reader: Reader, catalog: Catalog) -> None:
-    page = reader.goto("")
+def test_home_loads_cleanly(fixture_reader: Reader, fixture_catalog: Catalog) -> None:
+    page = fixture_reader.goto("")
     page.wait_for_load_state("networkidle")  # includes Material's search index and worker
     expect(page.locator(".portal-home")).to_be_visible()
-    newest = catalog.article_list[0]
-    expect(page.locator(".portal-card__title a").first).to_have_text(newest.title)
-    assert reader.problems == []
+    expect(page.locator(".portal-card__title a").first).to_have_text(fixture_catalog.articles[fx.NEWEST_ID].title)
+    assert fixture_reader.problems == []
 
 
-def test_navigation_reaches_every_index(reader: Reader) -> None:
+def test_navigation_reaches_every_index(fixture_reader: Reader) -> None:
     entries = nav_entries()
     assert len(entries) >= 8
-    page = reader.goto("")
+    page = fixture_reader.goto("")
     for title, url in entries:
         page.locator(".md-tabs__link", has_text=title).first.click()
-        page.wait_for_url(reader.url(url))
+        page.wait_for_url(fixture_reader.url(url))
         expect(page.locator(".md-content h1").first).to_be_visible()
         active = page.locator(".md-tabs__item--active .md-tabs__link")
         expect(active).to_have_text(title)
     page.wait_for_load_state("networkidle")
-    assert reader.problems == []
+    assert fixture_reader.problems == []
 
 
-def test_article_metadata_leads_to_the_organization_and_back(reader: Reader, catalog: Catalog) -> None:
-    article = next(a for a in catalog.article_list if a.organizations)
-    organization = article.organizations[0]
-    page = reader.goto(article.url)
+def test_article_metadata_leads_to_the_organization_and_back(fixture_reader: Reader,
+                                                             fixture_catalog: Catalog) -> None:
+    article = fixture_catalog.articles[fx.IMAGES_ID]
+    organization = fixture_catalog.organizations[fx.ORG_ID]
+    assert organization in article.organizations
+    page = fixture_reader.goto(article.url)
     panel = page.locator(".portal-meta")
     expect(panel).to_be_visible()
     expect(panel.locator("h2")).to_have_text("In this article")
     chip = panel.locator(f"a.portal-chip--organization[href$='{organization.url}']").first
-    expect(chip).to_be_visible()
+    expect(chip).to_have_text("ECQB")
     chip.click()
-    page.wait_for_url(reader.url(organization.url))
+    page.wait_for_url(fixture_reader.url(organization.url))
     expect(page.locator("h1").first).to_contain_text(organization.name)
-    listed = reader.link_paths("section[aria-labelledby='articles'] .portal-card__title a")
+    listed = fixture_reader.link_paths("section[aria-labelledby='articles'] .portal-card__title a")
     assert article.url in listed
-    assert reader.problems == []
+    assert fixture_reader.problems == []
+
+
+def test_photo_with_a_file_loads(fixture_reader: Reader, fixture_catalog: Catalog) -> None:
+    page = fixture_reader.goto(fixture_catalog.articles[fx.IMAGES_ID].url)
+    image = page.locator(".portal-figure img")
+    expect(image).to_have_count(1)
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth === 4", arg=image.element_handle())
+    assert fixture_reader.problems == []

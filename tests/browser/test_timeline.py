@@ -1,8 +1,7 @@
-"""Issue 5: the timeline filters, their shareable URL, and the full list without JavaScript."""
+"""Issue 5: the timeline filters, their shareable URL, and the full list without JavaScript (fixture site)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlparse
 
@@ -12,6 +11,7 @@ from playwright.sync_api import Page, expect
 from generator.catalog import Catalog, Event
 from generator.site.plan import TIMELINE_LIMIT
 
+from .. import fixture_site as fx
 from .support import Reader
 
 pytestmark = pytest.mark.browser
@@ -24,12 +24,8 @@ def shown(catalog: Catalog) -> list[Event]:
 
 
 def filter_choice(events: list[Event]) -> tuple[str, int]:
-    """An organization on the timeline, and a year in which it has some but not all of its events
-    (or any year of it when all fall in one year): filters that each visibly narrow the list."""
-    orgs = Counter(o.id for e in events for o in e.organizations)
-    org = next(o for o, n in orgs.most_common() if n < len(events))
-    years = Counter(e.date.year for e in events if org in {o.id for o in e.organizations})
-    return org, years.most_common()[-1][0]
+    """The fixture's quality bureau and 2019: filters that each visibly narrow the list."""
+    return fx.ORG_ID, 2019
 
 
 def expect_count(page: Page, shown_count: int, total: int) -> None:
@@ -37,13 +33,13 @@ def expect_count(page: Page, shown_count: int, total: int) -> None:
     expect(page.locator(VISIBLE_EVENTS)).to_have_count(shown_count)
 
 
-def test_filters_narrow_the_list_and_live_in_the_url(reader: Reader, catalog: Catalog) -> None:
-    events = shown(catalog)
+def test_filters_narrow_the_list_and_live_in_the_url(fixture_reader: Reader, fixture_catalog: Catalog) -> None:
+    reader, events = fixture_reader, shown(fixture_catalog)
     total = len(events)
     org, year = filter_choice(events)
     by_org = [e for e in events if org in {o.id for o in e.organizations}]
     by_both = [e for e in by_org if e.date.year == year]
-    assert 0 < len(by_both) <= len(by_org) < total
+    assert 0 < len(by_both) < len(by_org) < total
 
     page = reader.goto("timeline/")
     form = page.locator("form.portal-filters")
@@ -78,10 +74,25 @@ def test_filters_narrow_the_list_and_live_in_the_url(reader: Reader, catalog: Ca
     assert reader.problems == []
 
 
-def test_without_javascript_the_full_timeline_shows(open_reader: Callable[..., Reader], catalog: Catalog) -> None:
-    events = shown(catalog)
+def test_place_filter_includes_places_within(fixture_reader: Reader, fixture_catalog: Catalog) -> None:
+    events = shown(fixture_catalog)
+    in_city = [e for e in events if e.place and fx.CITY_ID in {e.place.id, *(p.id for p in e.place.ancestors)}]
+    assert len(in_city) == 5 and any(e.place and e.place.id != fx.CITY_ID for e in in_city)
+    page = fixture_reader.goto(f"timeline/?place={fx.CITY_ID}")
+    expect_count(page, len(in_city), len(events))
+    titles = page.locator(f"{VISIBLE_EVENTS} .portal-event__title").all_inner_texts()
+    assert titles == [e.title for e in in_city]
+    page.locator("form.portal-filters select[name=kind]").select_option("forum")
+    expect_count(page, 1, len(events))
+    assert parse_qs(urlparse(page.url).query) == {"place": [fx.CITY_ID], "kind": ["forum"]}
+    assert fixture_reader.problems == []
+
+
+def test_without_javascript_the_full_timeline_shows(fixture_open_reader: Callable[..., Reader],
+                                                    fixture_catalog: Catalog) -> None:
+    events = shown(fixture_catalog)
     org, year = filter_choice(events)
-    reader = open_reader(java_script_enabled=False)
+    reader = fixture_open_reader(java_script_enabled=False)
     page = reader.goto(f"timeline/?org={org}&year={year}")
     expect(page.locator("form.portal-filters")).to_be_hidden()
     expect(page.locator(VISIBLE_EVENTS)).to_have_count(len(events))
