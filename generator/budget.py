@@ -47,8 +47,11 @@ class Budgeted:
 
     def _start(self) -> Connection:
         # fork is fast and needs nothing pickled, but is unsafe once other threads run (mkdocs serve).
-        method = "fork" if threading.active_count() == 1 else "spawn"
-        ctx = multiprocessing.get_context(method)
+        if threading.active_count() == 1:
+            ctx: multiprocessing.context.ForkContext | multiprocessing.context.SpawnContext = (
+                multiprocessing.get_context("fork"))
+        else:
+            ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_serve, args=(child, self.factory), daemon=True)
         proc.start()

@@ -356,11 +356,11 @@ def build(valid: Valid) -> Catalog:
     for key, e in valid.people.items():
         person = Person(key, e.doc.path, e.doc.body, e.doc.body_line, name=e.meta.name, name_zh=e.meta.name_zh)
         for r in e.meta.roles:
-            org = orgs.get(r.organization) if r.organization else None
-            role = Role(r.title, person, org, r.from_, r.to)
+            role_org = orgs.get(r.organization) if r.organization else None
+            role = Role(r.title, person, role_org, r.from_, r.to)
             person.roles.append(role)
-            if org is not None:
-                org.roles.append(role)
+            if role_org is not None:
+                role_org.roles.append(role)
         people[key] = person
     events: dict[str, Event] = {}
     for key, e in valid.events.items():

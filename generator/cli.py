@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__, changed, fieldref, scaffold, schema, synth
 from .cache import ParseCache
@@ -18,7 +19,7 @@ _COMMAND_MODULES: tuple = (scaffold, fieldref, schema, synth)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with a short message
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 with a short message
         self.print_usage(sys.stderr)
         print(f"portal: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)

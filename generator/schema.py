@@ -20,7 +20,9 @@ KINDS = ("article", "organization", "person", "place", "event", "page")
 
 
 def _model_schema(model: type[m.Model]) -> dict[str, Any]:
-    return _empty_lists({"$schema": DIALECT, **model.model_json_schema(by_alias=True)})
+    schema: dict[str, Any] = {"$schema": DIALECT, **model.model_json_schema(by_alias=True)}
+    _empty_lists(schema)  # in place
+    return schema
 
 
 def _empty_lists(schema: Any) -> Any:

@@ -124,7 +124,7 @@ class Synth:
         by_country = {p.front["country"]: p.id for p in self.places if p.front["kind"] == "country"}
         cities = [p for p in self.places if p.front["kind"] == "city"]
         for oid, name, short, kind, country in v.BODIES[: max(4, min(len(v.BODIES), total // 4))]:
-            front = {"name": name, "short_name": short, "kind": kind}
+            front: dict[str, Any] = {"name": name, "short_name": short, "kind": kind}
             if country:
                 front["country"] = country
                 if country in by_country:
@@ -146,7 +146,7 @@ class Synth:
                 subject = r.choice(v.SUBJECTS)
                 short = f"{parent.front['short_name']}/TC {tc}"
                 name, kind = f"{short} {subject.capitalize()}", "committee"
-                front: dict[str, Any] = {"name": name, "short_name": short, "kind": kind}
+                front = {"name": name, "short_name": short, "kind": kind}
             elif roll < 0.5:
                 name, kind = f"{city.name} {r.choice(v.AGENCIES)}", "government-agency"
                 front = {"name": name, "kind": kind, "country": city.front["country"], "place": city.id}
@@ -282,7 +282,8 @@ class Synth:
         return "\n\n".join(parts)
 
     def article_files(self) -> dict[str, str]:
-        r, out, per_year = self.r, {}, {}
+        r, out = self.r, {}
+        per_year: dict[int, _Ids] = {}
         for a in self.articles:
             org, org2 = a.orgs[0], r.choice(a.orgs)
             title = ""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from . import countries, duplicates
 from . import models as m
@@ -64,7 +65,7 @@ class Valid:
         }[kind]
 
 
-_MODEL_OF = {
+_MODEL_OF: dict[Kind, type[m.Model]] = {
     Kind.ARTICLE: m.Article, Kind.ORGANIZATION: m.Organization, Kind.PERSON: m.Person,
     Kind.PLACE: m.Place, Kind.EVENT: m.Event, Kind.PAGE: m.Page,
 }
@@ -198,7 +199,7 @@ def _keys_of(model: type[m.Model]) -> list[str]:
 
 
 def _report_error(
-    doc: Document, model: type[m.Model], base: Path, err: dict[str, Any], report: Report
+    doc: Document, model: type[m.Model], base: Path, err: ErrorDetails, report: Report
 ) -> None:
     loc = tuple(err["loc"])
     path = (*base, *loc)

@@ -10,7 +10,7 @@ also stops "billion laughs" expansion before it starts.
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import yaml
 
@@ -103,7 +103,16 @@ class Located:
         return self.start
 
 
-def _pos(mark: yaml.Mark, line_offset: int) -> Pos:
+class _Mark(Protocol):
+    """A position in the YAML text, as the pure-Python and the C (libyaml) parser give it."""
+
+    line: int
+    column: int
+
+
+def _pos(mark: _Mark | None, line_offset: int) -> Pos:
+    # Nodes and events from the pure-Python and the C (libyaml) parser always carry a start mark.
+    assert mark is not None
     return Pos(mark.line + 1 + line_offset, mark.column + 1)
 
 
@@ -238,7 +247,8 @@ def _convert(node: yaml.Node, path: Path, out: _Tables | None, off: int) -> Any:
 def _first_key_line(node: yaml.MappingNode, key: str, off: int) -> int:
     for key_node, _ in node.value:
         if key_node.value == key:
-            return key_node.start_mark.line + 1 + off
+            line: int = key_node.start_mark.line
+            return line + 1 + off
     return 0  # pragma: no cover - only called for a key that is present
 
 
