@@ -503,7 +503,7 @@ class _RawHtml(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_data(self, data: str) -> None:
-        match = _BROKEN_TAG.search(data) if self.cdata_elem is None else None  # type: ignore[attr-defined]
+        match = _BROKEN_TAG.search(data) if self.cdata_elem is None else None
         if match:  # markup the parser could not read; a browser might read it differently
             snippet = data[match.start():match.start() + 20]
             self.found.append(Finding((snippet,), "unsafe-html", f"unreadable HTML near '{snippet.strip()}'",

@@ -11,9 +11,9 @@ import os
 import sys
 import time
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from markupsafe import Markup, escape
@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import CountHandler
+from mkdocs.utils.templates import TemplateContext
 
 from . import mdconfig, publish, sanitize
 from .cache import ParseCache
@@ -164,7 +165,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             file = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
             file.generated_by = "portal"
             if changed is not None:  # MkDocs's dirty build asks each file; the fingerprint answers
-                file.is_modified = (lambda modified=spec.src_uri in changed: modified)  # type: ignore[method-assign]
+                # The instance attribute deliberately shadows the method File.is_modified (mypy: method-assign).
+                file.is_modified = _answer(spec.src_uri in changed)  # type: ignore[method-assign]
             files.append(file)
         log.info(f"portal: planned {len(self.specs)} pages in {time.perf_counter() - started:.2f} s")
         self._done, self._started, self._template_s = 0, time.perf_counter(), 0.0
@@ -211,12 +213,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return env
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.env is not None and self.result is not None
         spec = self.specs.get(page.file.src_uri)
         view = PageView(spec, self.result.catalog, config, self.ids)
-        context["portal"] = view
+        # The template context takes any key; MkDocs's TypedDict names only its own.
+        cast("dict[str, Any]", context)["portal"] = view
         if spec is not None:
             template = self.env.get_template(f"portal/{spec.template}")
             started = time.perf_counter()
@@ -301,13 +304,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.error(f"portal: the build failed, so {self._site_dir} was left as it was")
 
 
-def _sanitize_toc(items: list[AnchorLink]) -> None:
+def _answer(modified: bool) -> Callable[[], bool]:
+    """A File.is_modified that gives a fixed answer."""
+    return lambda: modified
+
+
+def _sanitize_toc(items: Iterable[AnchorLink]) -> None:
     """Table of contents entries: ids reduced to [A-Za-z0-9_-], titles sanitized and marked safe."""
     stack = list(items)
     while stack:
         item = stack.pop()
         item.id = sanitize.safe_name(item.id)
-        item.title = Markup(sanitize.clean(str(item.title)))  # type: ignore[assignment]
+        item.title = Markup(sanitize.clean(str(item.title)))
         stack.extend(item.children)
 
 

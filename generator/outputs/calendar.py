@@ -10,12 +10,12 @@ gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import icalendar
 
-from ..catalog import Catalog, Event, Node
+from ..catalog import Catalog, Event, Organization
 from ..dates import Precision
 from .site import Site, modified, moment
 from .urls import CALENDAR, CALENDAR_KINDS, entity_output
@@ -29,12 +29,12 @@ def calendar_events(events: Iterable[Event]) -> list[Event]:
     return [e for e in events if in_calendar(e)]
 
 
-def calendar_nodes(catalog: Catalog) -> Iterable[Node]:
+def calendar_nodes(catalog: Catalog) -> Iterable[Organization]:
     """Entities with their own calendar file (those with at least one day-precision event)."""
-    tables = {"organization": catalog.organizations}
+    tables: dict[str, Mapping[str, Organization]] = {"organization": catalog.organizations}
     for kind in CALENDAR_KINDS:
         for node in tables[kind].values():
-            if any(in_calendar(e) for e in node.events):  # type: ignore[attr-defined]
+            if any(in_calendar(e) for e in node.events):
                 yield node
 
 
@@ -44,7 +44,7 @@ def write_calendars(catalog: Catalog, site_dir: Path, site: Site) -> list[str]:
     outputs = [(CALENDAR, site.name, calendar_events(catalog.event_list))]
     for node in calendar_nodes(catalog):
         outputs.append((entity_output(node, CALENDAR), f"{node.label} — {site.name}",
-                        calendar_events(node.events)))  # type: ignore[attr-defined]
+                        calendar_events(node.events)))
     written = []
     for rel, name, events in outputs:
         if not events:

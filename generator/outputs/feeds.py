@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
 from pathlib import Path
@@ -58,7 +58,9 @@ def site_feeds(catalog: Catalog, site: Site) -> Iterator[Feed]:
 
 
 def entity_nodes(catalog: Catalog) -> Iterator[Node]:
-    tables = {"organization": catalog.organizations, "topic": catalog.topics, "place": catalog.places}
+    tables: dict[str, Mapping[str, Node]] = {
+        "organization": catalog.organizations, "topic": catalog.topics, "place": catalog.places,
+    }
     for kind in FEED_KINDS:
         yield from tables[kind].values()
 
@@ -92,7 +94,8 @@ def write_feeds(catalog: Catalog, site_dir: Path, site: Site) -> list[str]:
 
 def _xml(root: ET.Element) -> bytes:
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

@@ -14,7 +14,7 @@ from itertools import groupby
 from typing import Any
 
 from .. import fieldref
-from ..catalog import Article, Catalog, Event, Node
+from ..catalog import Article, Catalog, Event, Node, Place
 from ..outputs.api import endpoints as api_endpoints
 
 PER_PAGE = 20  # articles per news page
@@ -239,8 +239,8 @@ def _entities(catalog: Catalog) -> Iterator[PageSpec]:
 
 
 def _entity_articles(node: Node) -> list[Article]:
-    if node.kind == "place":
-        return node.all_articles  # type: ignore[attr-defined]
+    if isinstance(node, Place):  # the only node with kind "place"
+        return node.all_articles
     return list(getattr(node, "articles", []))
 
 
