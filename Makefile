@@ -35,6 +35,7 @@ browser-deps: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test browser-deps
 	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy generator
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed-test
