@@ -131,6 +131,7 @@ class Organization(Node):
     country: str | None = None
     website: str | None = None
     same_as: list[str] = field(default_factory=list)
+    logo: str | None = None  # path of an image under content/images/
     parent: Organization | None = None
     place: Place | None = None
     children: list[Organization] = field(default_factory=list)
@@ -452,5 +453,5 @@ def _organization(key: str, e: Entry, places: dict[str, Place]) -> Organization:
     return Organization(
         key, e.doc.path, e.doc.body, e.doc.body_line, name=m.name, short_name=m.short_name,
         aliases=list(m.aliases), name_zh=m.name_zh, org_kind=m.kind, country=m.country,
-        website=m.website, same_as=list(m.same_as), place=places.get(m.place) if m.place else None,
+        website=m.website, same_as=list(m.same_as), logo=m.logo, place=places.get(m.place) if m.place else None,
     )

@@ -146,6 +146,10 @@ class Organization(Model):
         description="Other pages that identify it, for search engines: e.g. its Wikidata item "
                     "(https://www.wikidata.org/wiki/Q…) or its page on a parent body's site (http or https).",
     )
+    logo: str | None = Field(
+        None, description="Path of its logo inside content/images/, e.g. images/logos/iso.png: the organization's "
+                          "own logo file, only where you may publish it (search engines show it with its name).",
+    )
 
 
 class Role(Model):

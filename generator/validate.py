@@ -473,6 +473,8 @@ def _check_raw_fields(doc: Document, data: dict[str, Any], valid: Valid, report:
         updated = _raw_date(data, "updated")
         if date is not None and updated is not None and updated < date:
             _order_error(doc, ("updated",), "updated", updated, "date", date, report)
+    elif doc.kind is Kind.ORGANIZATION and isinstance(data.get("logo"), str):
+        _check_asset(doc, ("logo",), data["logo"], valid, report)
     elif doc.kind is Kind.EVENT:
         date, end = _raw_date(data, "date"), _raw_date(data, "end")
         if date is not None and end is not None and end < date:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from generator.catalog import Catalog
 from generator.pipeline import build_catalog
@@ -19,6 +20,7 @@ from generator.pipeline import build_catalog
 from .helpers import load_mkdocs_config, mkdocs_build, write_config, write_tree
 
 ADDRESS_A = "https://news.example.org/"
+LOGO = "images/logos/stbq.png"  # the bureau's logo, a file of the fixture
 ADDRESS_B = "http://127.0.0.1:8123/mirror/"
 
 FILES = {
@@ -42,6 +44,7 @@ FILES = {
         website: https://example.org/stbq
         same_as:
           - https://www.wikidata.org/wiki/Q4115189
+        logo: images/logos/stbq.png
         ---
 
         A bureau that exists only in the tests.
@@ -149,6 +152,9 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Deployed:
     if "built" not in _CACHE:
         project = tmp_path_factory.mktemp("deployed")
         content = write_tree(project / "content", FILES)
+        logo = content / LOGO
+        logo.parent.mkdir(parents=True)
+        Image.new("RGB", (120, 60), "navy").save(logo)
         logs = {}
         for name, url in (("a", ADDRESS_A), ("b", ADDRESS_B), ("preview", None)):
             folder = project / name

@@ -36,7 +36,7 @@ def test_the_deployed_build_gets_the_pages_address() -> None:
 
 def test_new_fields_are_checked_with_a_located_diagnostic(tmp_path: Path) -> None:
     files = {
-        "organizations/acme.md": "---\nname: Acme\nsame_as:\n  - wikidata Q1\n---\n",
+        "organizations/acme.md": "---\nname: Acme\nsame_as:\n  - wikidata Q1\nlogo: images/acme.png\n---\n",
         "events/launch.md": '---\ntitle: Launch\ndate: "2020-01-02"\nattendance: hybrid\n---\n',
     }
     content = write_tree(tmp_path / "content", files)
@@ -44,4 +44,5 @@ def test_new_fields_are_checked_with_a_located_diagnostic(tmp_path: Path) -> Non
     assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
     out = done.stdout + done.stderr
     assert "organizations/acme.md:4:5" in out and "'wikidata Q1' is not a web address" in out
+    assert "organizations/acme.md:5:7: error[missing-file]: image file 'images/acme.png' does not exist" in out
     assert "events/launch.md:4:13" in out and "online" in out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .deploy_site import ADDRESS_A, Deployed, deployed
+from .deploy_site import ADDRESS_A, LOGO, Deployed, deployed
 from .helpers import load_mkdocs_config
 from .test_structured_data import S, expanded, of_type, value
 
@@ -77,9 +77,13 @@ def test_event_has_location_address_status_mode_and_organizer(deployed: Deployed
     assert value(webinar, "eventAttendanceMode") == S + "OnlineEventAttendanceMode"
 
 
-def test_organization_same_as_and_chinese_names_carry_their_language(deployed: Deployed) -> None:
+def test_organization_same_as_logo_and_chinese_names_carry_their_language(deployed: Deployed) -> None:
     org = of_type(graph(deployed, "organizations/smbqts/"), "Organization")
     assert values(org, "sameAs") == ["https://example.org/stbq", "https://www.wikidata.org/wiki/Q4115189"]
+    logo = org[S + "logo"][0]
+    assert logo["@type"] == [S + "ImageObject"] and values(logo, "url") == [ADDRESS_A + LOGO]
+    assert (deployed.a / LOGO).is_file()  # the logo is published where the structured data says
+    assert S + "logo" not in of_type(graph(deployed, "organizations/iso/"), "Organization")  # none given, none made up
     names = {(v["@value"], v.get("@language")) for v in org[S + "alternateName"]}
     assert names == {("STBQ", None), ("上海市测试质量局", "zh")}
     person = of_type(graph(deployed, "people/chen/"), "Person")

@@ -97,7 +97,7 @@ def organization(o: Organization, url: str) -> Json:
     return {
         "id": o.id, "url": url, "name": o.name, "short_name": o.short_name, "aliases": list(o.aliases),
         "name_zh": o.name_zh, "kind": o.org_kind, "country": o.country, "website": o.website,
-        "same_as": list(o.same_as),
+        "same_as": list(o.same_as), "logo": o.logo,
         "parent": o.parent.id if o.parent else None, "children": sorted(_ids(o.children)),
         "place": o.place.id if o.place else None, "people": _ids(o.people), "events": _ids(o.events),
         "articles": _ids(o.articles), "body": o.body,

@@ -96,6 +96,7 @@ ITEMS: dict[str, Json] = {
         "website": _s(["string", "null"], "Official web address.", format="uri"),
         "same_as": _s("array", "Other pages that identify it, e.g. its Wikidata item.",
                       items={"type": "string", "format": "uri"}),
+        "logo": _s(["string", "null"], "Its logo image, as a path from the site's root (images/…)."),
         "parent": _id("Id of the organization it belongs to.", nullable=True),
         "children": _ids("Ids of organizations that belong to it."),
         "place": _id("Id in places.json of where it is based.", nullable=True),

@@ -177,6 +177,7 @@ def organization(o: Organization, site: Site) -> Json:
         parentOrganization=ref(o.parent, site) if o.parent else None,
         subOrganization=_refs(o.children, site), location=ref(o.place, site) if o.place else None,
         address={"@type": "PostalAddress", "addressCountry": o.country} if o.country else None,
+        logo={"@type": "ImageObject", "url": site.links.href(o.logo)} if o.logo else None,
     )
 
 
