@@ -12,18 +12,10 @@ TOOLS=".tools"
 on_ci() { [ "${CI:-}" = "true" ]; }
 
 missing=0
-apt_updated=0
-# Debian packages, when we are root on a Debian-like machine; otherwise say what to do.
-apt_install() {
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    [ "$apt_updated" = 1 ] || { apt-get update -qq; apt_updated=1; }
-    echo "install-browser-deps: apt-get install $*"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else
-    echo "install-browser-deps: installing $* needs root: run 'sudo apt-get install $*'." \
-         "Browser tests are skipped until then." >&2
-  fi
-}
+APT_WHO="install-browser-deps"
+APT_SKIPPED="Browser tests are skipped until then."
+# shellcheck source=scripts/apt.sh
+source "$(dirname "$0")/apt.sh"
 
 if [ ! -x "$CHROMIUM" ]; then
   [ -n "${PORTAL_CHROMIUM:-}" ] || apt_install chromium  # a custom binary is the user's to provide

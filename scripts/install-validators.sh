@@ -13,17 +13,10 @@ TOOLS=".tools"
 on_ci() { [ "${CI:-}" = "true" ]; }
 
 missing=0
-apt_updated=0
-apt_install() {
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    [ "$apt_updated" = 1 ] || { apt-get update -qq; apt_updated=1; }
-    echo "install-validators: apt-get install $*"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else
-    echo "install-validators: installing $* needs root: run 'sudo apt-get install $*'." \
-         "The validator tests are skipped until then." >&2
-  fi
-}
+APT_WHO="install-validators"
+APT_SKIPPED="The validator tests are skipped until then."
+# shellcheck source=scripts/apt.sh
+source "$(dirname "$0")/apt.sh"
 
 installed_version() {  # version of an npm package in .tools/, or nothing
   local manifest="$TOOLS/node_modules/$1/package.json"

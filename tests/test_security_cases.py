@@ -16,21 +16,8 @@ from generator.load import load_tree
 from generator.pipeline import build_catalog
 
 from .helpers import write_tree
+from .test_bodycheck import ARTICLE, ARTICLE_PATH, BODY_LINE  # the same one-article fixture
 
-ARTICLE = """\
----
-title: Hello
-date: 2020-01-02
-summary: A short summary.
-source:
-  name: Example Daily
-organizations: [iso]
----
-Intro paragraph.
-
-"""
-ARTICLE_PATH = "news/2020/hello.md"
-BODY_LINE = 9  # first body line of ARTICLE
 ISO = "---\nname: ISO\n---\nThe ISO.\n"
 
 
