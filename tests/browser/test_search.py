@@ -271,8 +271,14 @@ def test_search_works_on_a_phone_in_the_dark_palette(open_fixture_reader: Callab
     # Material's variables colour the result: light text on the dark palette.
     color = title.evaluate("el => getComputedStyle(el).color")
     assert _luminance(color) > 0.5, color
+    # Material scales its search overlay 45x on phones (wider than the screen) and locks the page 400 ms
+    # after the box opens; measure the settled page a reader scrolls, not that transition.
+    expect(phone.page.locator("body[data-md-scrolllock]")).to_have_count(1)
     width = phone.page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
+    for box in phone.page.locator(".md-search-result__item").all():
+        bounds = box.bounding_box()
+        assert bounds is not None and bounds["x"] >= 0 and bounds["x"] + bounds["width"] <= 390, bounds
 
 
 def test_listing_pages_are_never_indexed(fx: Reader, fixture_catalog: Catalog) -> None:
