@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bodycheck, placeholders
-from . import catalog as catalog_mod
-from .cache import ParseCache
-from .catalog import Catalog
+from .catalog import nodes as catalog_mod
+from .catalog.nodes import Catalog
 from .diagnostics import Report
-from .load import Tree, display_path, internal_error, load_tree
-from .validate import Valid, validate
+from .load.cache import ParseCache
+from .load.documents import Tree, display_path, internal_error, load_tree
+from .validate import bodies as bodycheck
+from .validate import placeholders
+from .validate.entries import Valid, validate
 
 
 @dataclass(slots=True)
@@ -41,6 +42,6 @@ def build_catalog(content_dir: Path | str, workers: int = 1, cache: ParseCache |
     except Exception as exc:  # loading and the body checks go file by file; these stages span files
         internal_error(report, display_path(Path(content_dir)), exc)
         return Result(report, tree, Valid(), catalog_mod.build(Valid()))
-    # Bodies: raw HTML, unsafe URLs and broken internal links (needs the published pages).
-    bodycheck.check(tree.documents, bodycheck.Targets.of(catalog, tree.documents, tree.assets), report)
+    # Bodies: raw HTML, unsafe URLs and broken internal links (to the pages the valid entries publish).
+    bodycheck.check(tree.documents, bodycheck.Targets.of(valid, tree.documents, tree.assets), report)
     return Result(report, tree, valid, catalog)

@@ -30,22 +30,24 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from . import mdconfig, publish, sanitize
-from .cache import ParseCache
+from . import markdown as mdconfig
+from . import sanitize
 from .diagnostics import render
-from .incremental import Previous, TemplateCache, files_hash, fingerprints
-from .outputs import write_outputs
+from .load.cache import ParseCache
+from .outputs import publish, write_outputs
+from .outputs.api import endpoints as api_endpoints
 from .outputs.cards import write_cards
 from .outputs.ids import DEFAULT_AUTHORITY, DEFAULT_DATE, InvalidTagId, TagIds
-from .outputs.page import page_card
+from .outputs.page import PageOutputs, page_card
+from .outputs.search import INDEXED, SearchStep
 from .outputs.site import latest
 from .outputs.sitemap import lastmod
+from .pages import plan as plan_mod
+from .pages.collisions import collisions
+from .pages.context import PageView, install
+from .pages.incremental import Previous, TemplateCache, files_hash, fingerprints
+from .pages.plan import PageSpec
 from .pipeline import Result, build_catalog
-from .search import INDEXED, SearchStep
-from .site import plan as plan_mod
-from .site.collisions import collisions
-from .site.context import PageView, install
-from .site.plan import PageSpec
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -91,9 +93,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("portal: 'use_directory_urls' must stay true; the portal's URLs depend on it")
-        # The one Markdown configuration (generator/mdconfig.py), also used by `portal check` and the feeds.
+        # The one Markdown configuration (generator/markdown.py), also used by `portal check` and the feeds.
         if config.markdown_extensions not in (["toc", "tables", "fenced_code"], mdconfig.EXTENSIONS):
-            raise PluginError("portal: Markdown extensions are set in generator/mdconfig.py (so `portal check` "
+            raise PluginError("portal: Markdown extensions are set in generator/markdown.py (so `portal check` "
                               "renders bodies exactly as the build does); remove markdown_extensions from mkdocs.yml")
         config.markdown_extensions = list(mdconfig.EXTENSIONS)
         config.mdx_configs = {k: dict(v) for k, v in mdconfig.EXTENSION_CONFIGS.items()}
@@ -146,7 +148,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 files.remove(file)
         self.specs = {}
         nav_uris = _nav_uris(config.nav)
-        specs = plan_mod.plan(self.result.catalog)
+        specs = plan_mod.plan(self.result.catalog, api_endpoints(self.result.catalog))
         clashes = collisions(specs)
         if clashes:
             log.error("content diagnostics:\n" + render(clashes, "text"))
@@ -217,7 +219,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     ) -> TemplateContext:
         assert self.env is not None and self.result is not None
         spec = self.specs.get(page.file.src_uri)
-        view = PageView(spec, self.result.catalog, config, self.ids)
+        catalog = self.result.catalog
+        site_url = config.site_url.rstrip("/") + "/" if config.site_url else None
+        outputs = PageOutputs(spec, catalog, config.site_name, config.site_description, site_url, self.ids)
+        view = PageView(spec, catalog, site_url, outputs)
         # The template context takes any key; MkDocs's TypedDict names only its own.
         cast("dict[str, Any]", context)["portal"] = view
         if spec is not None:
@@ -352,7 +357,7 @@ def _keep_last_good(build: Callable[..., Any]) -> Callable[..., Any]:
 
 def _exact_dirty_builds(record: logging.LogRecord) -> bool:
     """Drop MkDocs's warning that dirty builds may be inaccurate: the portal's fingerprints make them
-    exact (generator/incremental.py), and under --strict the warning would stop every build."""
+    exact (generator/pages/incremental.py), and under --strict the warning would stop every build."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 

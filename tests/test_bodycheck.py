@@ -9,8 +9,10 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from generator import bodycheck, mdconfig, publish
+from generator import markdown as mdconfig
+from generator.outputs import publish
 from generator.pipeline import build_catalog
+from generator.validate import bodies as bodycheck
 
 from .helpers import ROOT, mkdocs_build, write_config, write_tree
 
@@ -134,7 +136,7 @@ def test_a_hostile_file_does_not_flood_the_report(tmp_path: Path) -> None:
 
 def test_checker_uses_the_extensions_of_the_site_build() -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
-    config = config.plugins.on_config(config)  # the portal plugin sets them from generator/mdconfig.py
+    config = config.plugins.on_config(config)  # the portal plugin sets them from generator/markdown.py
     assert config.markdown_extensions == bodycheck.EXTENSIONS == mdconfig.EXTENSIONS
     assert config.mdx_configs == bodycheck.EXTENSION_CONFIGS == mdconfig.EXTENSION_CONFIGS
     publish.discard(config.site_dir)
@@ -143,12 +145,12 @@ def test_checker_uses_the_extensions_of_the_site_build() -> None:
 def test_extensions_listed_in_mkdocs_yml_are_refused(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     config = load_config(str(write_config(tmp_path, tmp_path / "content", markdown_extensions=["admonition"])))
-    with pytest.raises(PluginError, match=r"generator/mdconfig\.py"):
+    with pytest.raises(PluginError, match=r"generator/markdown\.py"):
         config.plugins.on_config(config)
 
 
 def test_every_link_gets_noopener_and_passes_the_sanitizer() -> None:
-    md = markdown.Markdown(extensions=["attr_list", "generator.mdext"])
+    md = markdown.Markdown(extensions=["attr_list", "generator.markdown"])
     html = md.convert("[a](https://x.org){target=_blank} [b](https://y.org){target=_blank rel=nofollow} "
                       "[c](https://z.org) [d](https://w.org){target=_self}")
     assert '<a href="https://x.org" rel="noopener noreferrer" target="_blank">a</a>' in html

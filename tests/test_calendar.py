@@ -13,7 +13,7 @@ import icalendar
 import pytest
 from lxml import html as lxml_html
 
-from generator.catalog import Event
+from generator.catalog.nodes import Event
 from generator.dates import Precision
 from generator.outputs.ids import TagIds
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from generator.diagnostics import Report
-from generator.load import load_tree
+from generator.load.documents import load_tree
 
 from .helpers import ROOT, write_tree
 from .workbench import run_portal

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostic
-from generator.names import name_key
 from generator.pipeline import build_catalog
+from generator.validate.names import name_key
 
 from .helpers import ROOT, write_tree
 from .workbench import run_portal

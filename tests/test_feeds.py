@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from generator.catalog import Article, Catalog, Node
+from generator.catalog.nodes import Article, Catalog, Node
 from generator.outputs import write_outputs
 from generator.outputs.feeds import FEED_LIMIT, PORTAL_NS
 from generator.outputs.ids import TagIds

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.catalog import Catalog
+from generator.catalog.nodes import Catalog
 from generator.dates import Precision
 from generator.outputs.feeds import FEED_LIMIT
-from generator.site.plan import ENTITY_ARTICLES, PER_PAGE
+from generator.pages.plan import ENTITY_ARTICLES, PER_PAGE
 
 from . import fixture_site as fx
 from .fixture_site import Built

@@ -12,12 +12,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import bodycheck
-from generator import catalog as catalog_mod
+from generator.catalog import nodes as catalog_mod
 from generator.diagnostics import Report
-from generator.load import Kind, Tree, decode, split
-from generator.models import MODELS
-from generator.validate import validate
+from generator.kinds import Kind
+from generator.load.documents import Tree, decode, split
+from generator.validate import bodies as bodycheck
+from generator.validate.entries import validate
+from generator.validate.models import MODELS
 
 EXAMPLES = 2000  # CI runs all of them; the whole test takes a few tens of seconds
 
@@ -88,7 +89,7 @@ def test_any_input_gives_a_catalog_or_diagnostics(files: list[tuple[tuple[Kind, 
                 tree.ids.setdefault(kind.value, set()).add(ident)
     valid = validate(tree, report)
     catalog = catalog_mod.build(valid)
-    bodycheck.check(tree.documents, bodycheck.Targets.of(catalog, tree.documents, tree.assets), report)
+    bodycheck.check(tree.documents, bodycheck.Targets.of(valid, tree.documents, tree.assets), report)
 
     for d in report.items:
         assert d.path in paths and d.line >= 1 and d.col >= 1 and d.message, d

@@ -20,11 +20,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import bodycheck, mdconfig, sanitize
-from generator.characters import check_characters
+from generator import markdown as mdconfig
+from generator import sanitize
 from generator.diagnostics import Report
-from generator.load import Document, Kind
-from generator.yamlsafe import Located
+from generator.kinds import Kind
+from generator.load.documents import Document
+from generator.load.yamlsafe import Located
+from generator.validate import bodies as bodycheck
+from generator.validate.characters import check_characters
 
 from .helpers import mkdocs_build, write_config, write_tree
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostic, Report
-from generator.load import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, Kind, load_tree
+from generator.kinds import Kind
+from generator.load.documents import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, load_tree
 
 ARTICLE_FRONT = (
     "title: Hello\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import PARALLEL_MIN_FILES
+from generator.load.documents import PARALLEL_MIN_FILES
 from generator.pipeline import build_catalog
 
 from .helpers import portal

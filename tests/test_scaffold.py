@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import fieldref
-from generator.scaffold import slugify
+from generator.cli.new import slugify
+from generator.validate import fields as fieldref
 
 from .helpers import write_tree
 from .workbench import ACME_ARTICLE as ARTICLE

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import ParseCache
 from generator.diagnostics import Report, render
-from generator.load import load_tree
+from generator.load.cache import ParseCache
+from generator.load.documents import load_tree
 
 from .helpers import write_tree
 from .workbench import ACME_ARTICLE, commit, init, run_portal

@@ -9,9 +9,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator import fieldref, models
 from generator.diagnostics import Report
-from generator.load import Kind, load_tree
+from generator.kinds import Kind
+from generator.load.documents import load_tree
+from generator.validate import fields as fieldref
+from generator.validate import models
 
 from .fixture_site import FIXTURE_CONTENT
 from .helpers import ROOT, page_text, read_page

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from generator.catalog import Catalog
+from generator.catalog.nodes import Catalog
+from generator.outputs.api import endpoints
+from generator.outputs.search import INDEXED, KIND_LABELS, han_suffixes
+from generator.pages.plan import plan
 from generator.pipeline import build_catalog
-from generator.search import INDEXED, KIND_LABELS, han_suffixes
-from generator.site.plan import plan
 
 from .helpers import CONTENT
 
@@ -40,7 +41,7 @@ def fragments(built_site: Path) -> dict[str, dict[str, Any]]:
 
 def test_exactly_the_searchable_pages_are_indexed(built_site: Path, fragments: dict[str, Any],
                                                   catalog: Catalog) -> None:
-    specs = plan(catalog)
+    specs = plan(catalog, endpoints(catalog))
     searchable = {s.url for s in specs if s.kind in INDEXED and s.search}
     listings = {s.url for s in specs if s.kind == "listing"}
     assert listings and searchable

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import bodycheck, sanitize
+from generator import sanitize
 from generator.diagnostics import Diagnostic, Report
-from generator.load import load_tree
+from generator.load.documents import load_tree
 from generator.pipeline import build_catalog
+from generator.validate import bodies as bodycheck
 
 from .helpers import write_tree
 from .test_bodycheck import ARTICLE, ARTICLE_PATH, BODY_LINE  # the same one-article fixture
@@ -61,7 +62,7 @@ def test_hostile_bodies_are_errors_at_their_place(tmp_path: Path, body: str, cod
 def test_the_sanitized_html_of_hostile_bodies_is_inert(body: str) -> None:
     import html5lib
 
-    from generator import mdconfig
+    from generator import markdown as mdconfig
 
     html = sanitize.clean(mdconfig.new_markdown().convert(body))
     tree = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
@@ -83,7 +84,7 @@ def test_legit_markup_passes_the_check_and_the_sanitizer_unchanged(tmp_path: Pat
             "## Results {#results}\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
             "Term\n:   Definition\n\n*[ISO]: International Organization for Standardization\n\n[^1]: The note.\n")
     assert article_errors(tmp_path, body) == []
-    from generator import mdconfig
+    from generator import markdown as mdconfig
 
     html = mdconfig.new_markdown().convert(body)
     assert bodycheck.sanitizer_findings(html) == []
@@ -161,7 +162,7 @@ def test_a_body_over_the_render_budget_is_an_error_naming_its_file(tmp_path: Pat
         "news/2020/fine.md": ARTICLE + "A [link](../../organizations/nope.md).\n"})
     result = build_catalog(content)  # the default budget: the slow body is refused, the other checked
     report = Report()
-    bodycheck.check(result.tree.documents, bodycheck.Targets.of(result.catalog, result.tree.documents, []),
+    bodycheck.check(result.tree.documents, bodycheck.Targets.of(result.valid, result.tree.documents, []),
                     report, budget_s=1.0)
     found = {(e.code, e.path.split("content/")[-1]) for e in report.errors}
     assert found == {("too-slow", ARTICLE_PATH), ("broken-link", "news/2020/fine.md")}
@@ -180,7 +181,7 @@ def test_broken_link_hints_are_worked_out_only_for_reported_findings(
 
 def test_unknown_id_hints_are_worked_out_once_per_value_up_to_a_cap(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import validate
+    from generator.validate import entries as validate
 
     calls: list[str] = []
     real = difflib.get_close_matches
@@ -210,7 +211,7 @@ def test_hidden_files_and_folders_are_errors(tmp_path: Path) -> None:
 
 def test_an_unexpected_exception_is_an_internal_error_and_the_others_are_checked(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import validate
+    from generator.validate import entries as validate
 
     real = validate._report_error
 

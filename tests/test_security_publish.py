@@ -16,7 +16,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.toc import AnchorLink
 
-from generator import plugin, publish
+from generator import plugin
+from generator.outputs import publish
 
 from .helpers import ROOT, mkdocs_build, read_page, write_config, write_tree
 

@@ -14,8 +14,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from generator.site.collisions import collisions
-from generator.site.plan import PageSpec
+from generator.pages.collisions import collisions
+from generator.pages.plan import PageSpec
 
 from .fixture_site import Built
 from .helpers import ROOT, mkdocs_build, read_page, write_config, write_tree

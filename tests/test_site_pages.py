@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from generator.catalog import Catalog
+from generator.catalog.nodes import Catalog
 
 from . import fixture_site as fx
 from .fixture_site import Built

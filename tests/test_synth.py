@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import synth
+from generator.cli import synth
 
 from .helpers import portal
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from generator import wording
 from generator.dates import PartialDate
+from generator.pages import wording
 from generator.pipeline import build_catalog
 
 from .helpers import mkdocs_build, read_page, write_config, write_tree

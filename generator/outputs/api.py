@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Article, Catalog, Event, Node, Organization, Person, Place, Topic
+from ..catalog.nodes import Article, Catalog, Event, Node, Organization, Person, Place, Topic
 from ..dates import PartialDate
 from . import api_schema
 from .calendar import in_calendar

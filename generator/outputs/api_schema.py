@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import ATTENDANCE_MODES, EVENT_KINDS, ID_PATTERN, ORGANIZATION_KINDS, PLACE_KINDS
+from ..validate.models import ATTENDANCE_MODES, EVENT_KINDS, ID_PATTERN, ORGANIZATION_KINDS, PLACE_KINDS
 
 Json = dict[str, Any]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

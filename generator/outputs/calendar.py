@@ -15,7 +15,7 @@ from pathlib import Path
 
 import icalendar
 
-from ..catalog import Catalog, Event, Organization
+from ..catalog.nodes import Catalog, Event, Organization
 from ..dates import Precision
 from .site import Site, modified, moment
 from .urls import CALENDAR, CALENDAR_KINDS, entity_output

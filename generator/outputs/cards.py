@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..catalog import Article, Event, Node
+from ..catalog.nodes import Article, Event, Node
 
 WIDTH, HEIGHT = 1200, 630
 CARD_ROOT = "assets/cards/"

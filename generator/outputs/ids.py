@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..catalog import Node
+from ..catalog.nodes import Node
 
 DEFAULT_AUTHORITY = "standards-news-portal"
 DEFAULT_DATE = "2017"  # the year of the portal's first reports

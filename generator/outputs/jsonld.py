@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..catalog import Article, Event, Node, Organization, Person, Place, Topic
+from ..catalog.nodes import Article, Event, Node, Organization, Person, Place, Topic
 from ..dates import PartialDate, Precision
 from .cards import LOGO
 from .site import LANGUAGE, Site, modified, moment

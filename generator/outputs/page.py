@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import Article, Catalog, Node
+from ..catalog.nodes import Article, Catalog, Node
 from . import jsonld
 from .calendar import in_calendar
 from .cards import Card, card_for
@@ -19,7 +19,7 @@ from .site import Site, modified
 from .urls import CALENDAR, CALENDAR_KINDS, FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS, Links, entity_output
 
 if TYPE_CHECKING:
-    from ..site.plan import PageSpec
+    from ..pages.plan import PageSpec
 
 MEDIA = {FEED_RSS: "application/rss+xml", FEED_ATOM: "application/atom+xml", FEED_JSON: "application/feed+json"}
 FORMAT = {FEED_RSS: "RSS feed", FEED_ATOM: "Atom feed", FEED_JSON: "JSON Feed"}

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from .. import mdconfig, sanitize
-from ..catalog import Article, Catalog
+from .. import markdown as mdconfig
+from .. import sanitize
+from ..catalog.nodes import Article, Catalog
 from ..dates import PartialDate
 from .ids import TagIds
 from .urls import Links

@@ -13,12 +13,12 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import Article, Event, Node, Place
+from ..catalog.nodes import Article, Event, Node, Place
 from ..dates import PartialDate
 from .site import modified
 
 if TYPE_CHECKING:
-    from ..site.plan import PageSpec
+    from ..pages.plan import PageSpec
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog import Node
+from ..catalog.nodes import Node
 
 FEED_RSS = "feed.xml"
 FEED_ATOM = "atom.xml"

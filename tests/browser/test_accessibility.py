@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.catalog import Catalog
+from generator.catalog.nodes import Catalog
 
 from .support import Reader
 

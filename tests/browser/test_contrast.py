@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from generator.catalog import Catalog
+from generator.catalog.nodes import Catalog
 
 from .. import fixture_site as fx
 from .support import Reader

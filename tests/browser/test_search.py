@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, expect
 
-from generator.catalog import Catalog
+from generator.catalog.nodes import Catalog
+from generator.outputs.api import endpoints
+from generator.outputs.search import INDEXED, han_suffixes
+from generator.pages.plan import plan
 from generator.pipeline import build_catalog
-from generator.search import INDEXED, han_suffixes
-from generator.site.plan import plan
 
 from ..helpers import mkdocs_build, write_config, write_tree
 from .support import SEARCH_BOX, Reader
@@ -282,7 +283,8 @@ def test_search_works_on_a_phone_in_the_dark_palette(open_fixture_reader: Callab
 
 
 def test_listing_pages_are_never_indexed(fx: Reader, fixture_catalog: Catalog) -> None:
-    listings = {spec.url for spec in plan(fixture_catalog) if spec.kind not in INDEXED or not spec.search}
+    listings = {spec.url for spec in plan(fixture_catalog, endpoints(fixture_catalog))
+                if spec.kind not in INDEXED or not spec.search}
     assert {"news/", "organizations/", ""} <= listings
     for query in ["Shanghai", "2018", "News", "Organizations", "Home"]:
         assert not set(fx.search(query)) & listings, query
@@ -312,7 +314,8 @@ def test_every_entity_name_finds_its_own_page_first_on_the_real_site(reader: Rea
 
 
 def test_listings_never_appear_on_the_real_site(reader: Reader, live_catalog: Catalog) -> None:
-    listings = {spec.url for spec in plan(live_catalog) if spec.kind not in INDEXED or not spec.search}
+    listings = {spec.url for spec in plan(live_catalog, endpoints(live_catalog))
+                if spec.kind not in INDEXED or not spec.search}
     words = {w for a in list(live_catalog.articles.values())[:5] for w in a.title.split()[:2]}
     reader.goto("")
     for query in sorted(words | {"News", "Organizations", "Timeline"}):

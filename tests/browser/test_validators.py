@@ -28,7 +28,7 @@ import feedparser
 import jsonschema
 import pytest
 
-from generator.catalog import Catalog
+from generator.catalog.nodes import Catalog
 
 from ..helpers import ROOT, env
 from ..test_feeds import JSON_FEED_11

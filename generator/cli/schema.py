@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import models as m
+from ..validate import models as m
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # File name stem → schema; topics.yml is a mapping of topic id → Topic.

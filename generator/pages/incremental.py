@@ -22,9 +22,10 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from .catalog import Catalog, Event, Node, Person, Place, Role
-from .load import Document, Kind, Tree
-from .site.plan import PageSpec
+from ..catalog.nodes import Catalog, Event, Node, Person, Place, Role
+from ..kinds import Kind
+from ..load.documents import Document, Tree
+from .plan import PageSpec
 
 
 def _h(*parts: Any) -> bytes:

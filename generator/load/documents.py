@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from ..diagnostics import Diagnostic, Report
+from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
 from . import yamlsafe
 from .cache import ParseCache
-from .diagnostics import Diagnostic, Report
 from .yamlsafe import Located, Pos
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -33,24 +33,7 @@ _YEAR_RE = re.compile(r"^\d{4}$")
 KEEP_FILES = frozenset({".gitkeep"})
 
 
-class Kind(StrEnum):
-    ARTICLE = "article"
-    ORGANIZATION = "organization"
-    PERSON = "person"
-    PLACE = "place"
-    EVENT = "event"
-    TOPICS = "topics"
-    PAGE = "page"
-
-
-ENTITY_FOLDERS = {
-    "organizations": Kind.ORGANIZATION,
-    "people": Kind.PERSON,
-    "places": Kind.PLACE,
-    "events": Kind.EVENT,
-}
 ASSET_FOLDERS = ("images",)
-TOPICS_FILE = "topics.yml"
 KNOWN_FOLDERS = ("news", *ENTITY_FOLDERS, *ASSET_FOLDERS)
 
 
@@ -89,7 +72,7 @@ def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, w
 
     With ``workers`` > 1 a large tree is parsed in that many forked processes (YAML parsing is
     most of the time of `portal check` and each file is independent); order is kept. With a
-    ``cache`` (generator/cache.py) only files whose bytes changed are parsed.
+    ``cache`` (generator/load/cache.py) only files whose bytes changed are parsed.
     """
     tree = Tree(content_dir)
     if not content_dir.is_dir():

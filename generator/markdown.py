@@ -8,13 +8,16 @@ feeds render with it when they run outside a build — so the three can never dr
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from typing import Any
 
 from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 # MkDocs always adds toc, tables and fenced_code first; then the portal's own.
 EXTENSIONS: list[str] = ["toc", "tables", "fenced_code", "abbr", "attr_list", "def_list", "footnotes",
-                         "generator.mdext"]  # generator.mdext: rel="noopener noreferrer" on links
+                         "generator.markdown"]  # makeExtension below: rel="noopener noreferrer" on links
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     "toc": {"permalink": True},
     # Column alignment as align="…", not style="…": bodies carry no style attributes at all.
@@ -46,3 +49,31 @@ def too_deep(body: str, limit: int = MAX_NESTING) -> int | None:
         if indent // 4 + len(_MARKER.findall(m[2])) > limit:
             return m.start()
     return None
+
+
+# The portal's own extension (this module, by its name in EXTENSIONS): every link gets
+# rel="noopener noreferrer". Editors may add {target=_blank} to a link (attr_list); the opened page must
+# not reach back to ours through window.opener nor learn which page sent it. The sanitizer
+# (generator/sanitize.py) sets this rel on every link too, so the Markdown output passes it unchanged.
+REQUIRED_REL = ("noopener", "noreferrer")
+_SAME_WINDOW = {"", "_self", "_parent", "_top"}
+
+
+def opens_new_window(target: str | None) -> bool:
+    return target is not None and target.strip().lower() not in _SAME_WINDOW
+
+
+class LinkRelTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            link.set("rel", " ".join(REQUIRED_REL))
+
+
+class LinkRelExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After attr_list (priority 8), which is where a link gets its target.
+        md.treeprocessors.register(LinkRelTreeprocessor(md), "portal_link_rel", 4)
+
+
+def makeExtension(**kwargs: Any) -> LinkRelExtension:  # Python-Markdown finds extensions by this name
+    return LinkRelExtension(**kwargs)

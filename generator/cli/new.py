@@ -1,6 +1,6 @@
 """`portal new`: scaffold an article or an entity file with every field explained.
 
-The template is written from the field reference (generator/fieldref.py), so its comments
+The template is written from the field reference (generator/validate/fields.py), so its comments
 always match the models. Required values the editor has not given are ``TODO: …``
 placeholders, which ``portal check`` reports until they are filled in.
 """
@@ -16,14 +16,16 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from . import fieldref, load
-from .dates import InvalidDate, PartialDate
-from .dates import suggest as suggest_date
-from .diagnostics import Report
-from .duplicates import HOW_TO_TELL_APART
-from .load import ID_RE, Kind, display_path
-from .names import FIELD_WORDS, Naming, distinct_keys, namings
-from .placeholders import MARK
+from ..dates import InvalidDate, PartialDate
+from ..dates import suggest as suggest_date
+from ..diagnostics import Report
+from ..kinds import Kind
+from ..load import documents as load
+from ..load.documents import ID_RE, display_path
+from ..validate import fields as fieldref
+from ..validate.duplicates import HOW_TO_TELL_APART
+from ..validate.names import FIELD_WORDS, Naming, distinct_keys, namings
+from ..validate.placeholders import MARK
 
 SLUG_LIMIT = 80  # characters; long headlines are cut at a word boundary
 FOLDERS = {"organization": "organizations", "person": "people", "place": "places", "event": "events"}

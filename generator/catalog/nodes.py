@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import PartialDate
-from .validate import Entry, Valid, parent_loops
+from ..dates import PartialDate
+from ..validate.entries import Entry, Valid, parent_loops
 
 _NO_DATE = PartialDate(1)  # placeholder default; every real node gets its date from the model
 RELATED_WINDOW = 12  # neighbours looked at per shared entity: keeps "related" linear

@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, changed, fieldref, scaffold, schema, synth
-from .cache import ParseCache
-from .diagnostics import Diagnostic, render
-from .pipeline import build_catalog
+from .. import __version__
+from ..diagnostics import Diagnostic, render
+from ..load.cache import ParseCache
+from ..pipeline import build_catalog
+from . import changed, docs, new, schema, synth
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-_COMMAND_MODULES: tuple = (scaffold, fieldref, schema, synth)
+_COMMAND_MODULES: tuple = (new, docs, schema, synth)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,7 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not Path(p).exists():
             print(f"portal: error: '{p}' does not exist", file=sys.stderr)
             return EXIT_USAGE
-    # --changed reuses the parse of every unchanged file (generator/cache.py): it runs on every save.
+    # --changed reuses the parse of every unchanged file (generator/load/cache.py): it runs on every save.
     cache = ParseCache.for_content(content) if args.changed or args.base else None
     result = build_catalog(content, workers=min(os.cpu_count() or 1, 4), cache=cache)
     items = _selected(result.report.items, args.paths)

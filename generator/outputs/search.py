@@ -26,7 +26,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .catalog import Article, Event, Node, Organization, Person, Place, Topic
+from ..catalog.nodes import Article, Event, Node, Organization, Person, Place, Topic
 from .search_repro import canonicalize
 
 # Page kinds with a record; everything else (listings, home, timeline, about, …) is not searchable.

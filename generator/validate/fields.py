@@ -2,23 +2,20 @@
 
 One source for the site's /contribute/fields/ page, ``portal docs``, the comments in
 ``portal new`` templates and the placeholder messages: none of them can drift from
-``generator/models.py``.
+``generator/validate/models.py``.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 import types
 import typing
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import StringConstraints
 
+from ..dates import PartialDate
 from . import models as m
-from .dates import PartialDate
 
 # Kinds in the order editors meet them, with where their files live.
 KINDS: dict[str, str] = {
@@ -150,40 +147,3 @@ def field_at(kind: str, path: tuple[str | int, ...]) -> FieldDoc | None:
             return None
         doc = model_doc(found.nested) if found.nested else None
     return found
-
-
-def markdown() -> str:
-    """The reference as Markdown (``portal docs``)."""
-    out = ["# Field reference", "",
-           "Every field a content file may use, generated from `generator/models.py`.", ""]
-    for doc in reference():
-        out += [f"## {doc.name.capitalize()}", "", doc.summary, ""]
-        if doc.where:
-            out += [f"File: `{doc.where}`" + (f"; body: {doc.body}." if doc.body else ""), ""]
-        out += ["| Field | Required | Value | Meaning |", "| --- | --- | --- | --- |"]
-        for f in doc.fields:
-            value = f.type + (": " + ", ".join(f"`{a}`" for a in f.allowed) if f.allowed else "")
-            if f.nested:
-                value += f" (see {f.nested.capitalize()})"
-            if f.default is not None:
-                value += f"; default `{f.default}`"
-            cells = [f"`{f.key}`", "yes" if f.required else "no", value, f.description]
-            out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-        out.append("")
-    return "\n".join(out)
-
-
-def cmd_docs(args: argparse.Namespace) -> int:
-    text = markdown()
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(Path(args.output).as_posix(), file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("docs", help="print the field reference as Markdown (also on the site at /contribute/fields/)")
-    p.add_argument("--output", help="write to this file instead of standard output")
-    p.set_defaults(func=cmd_docs)

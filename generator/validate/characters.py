@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .diagnostics import Report
-from .load import Document
-from .yamlsafe import Path
+from ..diagnostics import Report
+from ..load.documents import Document
+from ..load.yamlsafe import Path
 
 _BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef"
                        + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))

@@ -2,7 +2,7 @@
 
 Bodies come from outside contributors, so they are rendered exactly as the site
 build renders them — Python-Markdown with the one configuration of
-generator/mdconfig.py, then the sanitizer of generator/sanitize.py — in a worker
+generator/markdown.py, then the sanitizer of generator/sanitize.py — in a worker
 process with a time budget, and then inspected:
 
 * raw HTML (whatever Markdown passes through unescaped) must use only the
@@ -39,14 +39,17 @@ import html5lib
 from markdown import util
 from markdown.treeprocessors import Treeprocessor
 
-from . import budget, mdconfig, sanitize
-from .catalog import Catalog
-from .diagnostics import Report
-from .load import ENTITY_FOLDERS, Document, Kind, internal_error
-from .mdext import opens_new_window
-from .sanitize import ALLOWED_TAGS, GLOBAL_ATTRS, NAME_RE
+from .. import markdown as mdconfig
+from .. import sanitize
+from ..diagnostics import Report
+from ..kinds import ENTITY_FOLDERS, Kind
+from ..load.documents import Document, internal_error
+from ..markdown import opens_new_window
+from ..sanitize import ALLOWED_TAGS, GLOBAL_ATTRS, NAME_RE
+from . import budget
+from .entries import Valid
 
-# The one Markdown configuration (generator/mdconfig.py), also set on MkDocs by the plugin.
+# The one Markdown configuration (generator/markdown.py), also set on MkDocs by the plugin.
 EXTENSIONS = mdconfig.EXTENSIONS
 EXTENSION_CONFIGS = mdconfig.EXTENSION_CONFIGS
 SAFE_SCHEMES = sanitize.URL_SCHEMES
@@ -91,13 +94,14 @@ class Targets:
     assets: frozenset[str]  # images copied as they are
 
     @classmethod
-    def of(cls, catalog: Catalog, documents: Iterable[Document], assets: Iterable[str]) -> Targets:
-        pages = {f"news/{a.id}.md" for a in catalog.articles.values()}
-        for node in catalog.all_nodes():
-            if node.kind in ("page", "article"):
-                continue
-            pages.add(f"{node.section}/{node.id}.md")
-        pages.update(f"{p.id}.md" for p in catalog.pages.values())
+    def of(cls, valid: Valid, documents: Iterable[Document], assets: Iterable[str]) -> Targets:
+        """What gets published: every valid entry but draft articles (what the catalog keeps)."""
+        pages = {f"news/{key}.md" for key, e in valid.articles.items() if not e.meta.draft}
+        for kind, folder in ((Kind.ORGANIZATION, "organizations"), (Kind.PERSON, "people"),
+                             (Kind.PLACE, "places"), (Kind.EVENT, "events")):
+            pages.update(f"{folder}/{key}.md" for key in valid.table(kind))
+        pages.update(f"topics/{key}.md" for key in valid.topics)
+        pages.update(f"{key}.md" for key in valid.pages)
         drafts = {uri for d in documents if d.kind is Kind.ARTICLE
                   and (uri := page_uri(d)) is not None and uri not in pages}
         return cls(frozenset(pages | GENERATED_PAGES), frozenset(drafts), frozenset(assets))
@@ -268,7 +272,7 @@ class BodyChecker:
             return [Finding((f"{name}=", name), "unsafe-html", f"event-handler attribute '{name}' is not allowed",
                             "remove it; content cannot run scripts")]
         if lowered in ("target", "rel") and tag == "a":
-            return []  # rel is the one the site sets on every link (generator.mdext)
+            return []  # rel is the one the site sets on every link (generator.markdown)
         allowed = ALLOWED_TAGS.get(tag, frozenset())
         if lowered not in GLOBAL_ATTRS and lowered not in allowed:
             return [Finding((f"{name}=", name), "unsafe-html", f"attribute '{name}' is not allowed on <{tag}>",

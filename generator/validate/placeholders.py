@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import fieldref
-from .diagnostics import Diagnostic, Report, Severity
-from .load import Document, Kind, Tree
-from .yamlsafe import Path
+from ..diagnostics import Diagnostic, Report, Severity
+from ..kinds import Kind
+from ..load.documents import Document, Tree
+from ..load.yamlsafe import Path
+from . import fields as fieldref
 
 MARK = "TODO"
 _MARK_RE = re.compile(rf"^\s*{MARK}\b")

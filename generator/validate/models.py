@@ -21,7 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .dates import InvalidDate, PartialDate
+from ..dates import InvalidDate, PartialDate
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 

@@ -1,14 +1,17 @@
-"""What templates see: filters, the catalog, and a view of the current page."""
+"""What templates see: filters, the catalog, and a view of the current page.
+
+Plain values only: the plugin reads MkDocs's config and hands over the site URL and the page's
+outputs (links to feeds, calendars, JSON-LD, card), which the outputs stage builds.
+"""
 
 from __future__ import annotations
 
-import jinja2
-from mkdocs.config.defaults import MkDocsConfig
+from typing import Any
 
-from .. import wording
-from ..catalog import Catalog, Node
-from ..outputs import page as output_page
-from ..outputs.ids import TagIds
+import jinja2
+
+from ..catalog.nodes import Catalog, Node
+from . import wording
 from .plan import PageSpec
 
 EVENT_KIND_LABELS = {
@@ -27,14 +30,12 @@ ORG_KIND_LABELS = {
 class PageView:
     """The current page as templates see it (``portal`` in the context)."""
 
-    def __init__(self, spec: PageSpec | None, catalog: Catalog, config: MkDocsConfig,
-                 ids: TagIds | None = None) -> None:
+    def __init__(self, spec: PageSpec | None, catalog: Catalog, site_url: str | None, outputs: Any) -> None:
         self.spec = spec
         self.catalog = catalog
         self.node: Node | None = spec.node if spec else None
-        self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else None
-        self.outputs = output_page.PageOutputs(spec, catalog, config.site_name, config.site_description,
-                                               self.site_url, ids)
+        self.site_url = site_url  # with one trailing slash, or None
+        self.outputs = outputs  # generator.outputs.page.PageOutputs, built by the plugin
 
     @property
     def breadcrumbs(self) -> list[tuple[str, str]]:
@@ -63,7 +64,7 @@ def install(env: jinja2.Environment) -> None:
     env.autoescape = _autoescape
     env.globals["event_kind_labels"] = EVENT_KIND_LABELS
     env.globals["org_kind_labels"] = ORG_KIND_LABELS
-    # Wording computed in Python (generator/wording.py) as plain text; the templates escape it.
+    # Wording computed in Python (generator/pages/wording.py) as plain text; the templates escape it.
     env.filters["date_range"] = wording.date_range
     env.filters["role_term"] = wording.role_term
     env.filters["upper_first"] = wording.upper_first

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .diagnostics import Report
-from .load import Document, Kind
+from ..diagnostics import Report
+from ..kinds import Kind
+from ..load.documents import Document
+from ..load.yamlsafe import Pos
 from .names import FIELD_WORDS, Naming, distinct_keys, name_key, namings
-from .yamlsafe import Pos
 
 _KINDS = {Kind.ORGANIZATION: "organization", Kind.PERSON: "person", Kind.PLACE: "place", Kind.EVENT: "event"}
 

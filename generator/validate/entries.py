@@ -12,15 +12,16 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from ..dates import InvalidDate, PartialDate
+from ..dates import suggest as suggest_date
+from ..diagnostics import Report
+from ..kinds import Kind
+from ..load.documents import ID_RE, Document, Tree
+from ..load.yamlsafe import Path, Pos
 from . import countries, duplicates
 from . import models as m
 from .characters import check_characters
-from .dates import InvalidDate, PartialDate
-from .dates import suggest as suggest_date
-from .diagnostics import Report
-from .load import ID_RE, Document, Kind, Tree
 from .names import NAME_FIELDS, name_key, namings
-from .yamlsafe import Path, Pos
 
 # Nested models, to suggest the right key names inside mappings.
 _NESTED: dict[type[m.Model], dict[str, type[m.Model]]] = {
@@ -156,7 +157,7 @@ def validate_model(
             for err in exc.errors():
                 _report_error(doc, model, base, err, report)
         except Exception as bug:  # a bug must not hide the other files' problems
-            from .load import internal_error  # only on this path
+            from ..load.documents import internal_error  # only on this path
 
             internal_error(report, doc.path, bug)
         return None

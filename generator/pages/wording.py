@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import countries
-from .dates import MONTHS, PartialDate, Precision
+from ..dates import MONTHS, PartialDate, Precision
+from ..validate import countries
 
 if TYPE_CHECKING:  # only for annotations: wording reads the catalog, never builds it
-    from .catalog import Event, Role
+    from ..catalog.nodes import Event, Role
 
 DASH = "–"  # en dash: closed up between numbers or single words, spaced between longer dates
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from .. import fieldref
-from ..catalog import Article, Catalog, Event, Node, Place
-from ..outputs.api import endpoints as api_endpoints
+from ..catalog.nodes import Article, Catalog, Event, Node, Place
+from ..validate import fields as fieldref
 
 PER_PAGE = 20  # articles per news page
 INDEX_PER_PAGE = 200  # entries per entity index page
@@ -102,14 +101,16 @@ def _crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:
     return [("Home", ""), *trail]
 
 
-def plan(catalog: Catalog) -> list[PageSpec]:
+def plan(catalog: Catalog, api_endpoints: Sequence[object]) -> list[PageSpec]:
+    """Every generated page; ``api_endpoints`` are what the data API page documents (from
+    outputs.api.endpoints: the outputs stage owns the API, this stage only places its page)."""
     specs: list[PageSpec] = []
     specs += _home_and_pages(catalog)
     specs += _news(catalog)
     specs += _timeline(catalog)
     specs += _entities(catalog)
     specs += _field_reference(catalog)
-    specs += _api_page(catalog)
+    specs += _api_page(api_endpoints)
     return specs
 
 
@@ -262,11 +263,11 @@ def _field_reference(catalog: Catalog) -> Iterator[PageSpec]:
     )
 
 
-def _api_page(catalog: Catalog) -> Iterator[PageSpec]:
+def _api_page(api_endpoints: Sequence[object]) -> Iterator[PageSpec]:
     """The data API's documentation (not in the nav)."""
     yield PageSpec(
         "api/index.md", "api.html", "Data API", "page", breadcrumbs=_crumbs(("Data API", "api/")),
         description="The portal's data as JSON files with JSON Schemas: articles, events, organizations, "
                     "people, places and topics.",
-        extra={"endpoints": api_endpoints(catalog)},
+        extra={"endpoints": list(api_endpoints)},
     )

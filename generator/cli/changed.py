@@ -17,10 +17,11 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Report
-from .load import ENTITY_FOLDERS, TOPICS_FILE, Document, Kind, Tree, display_path, split
-from .names import distinct_keys, namings
-from .validate import LIST_REFS, ONE_REFS
+from ..diagnostics import Diagnostic, Report
+from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
+from ..load.documents import Document, Tree, display_path, split
+from ..validate.entries import LIST_REFS, ONE_REFS
+from ..validate.names import distinct_keys, namings
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
 DEFAULT_BASES = ("origin/main", "HEAD")

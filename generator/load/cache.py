@@ -4,7 +4,7 @@ Parsing (decoding, splitting and composing the YAML of) every file is most of th
 `portal check` and of the catalog step of every `mkdocs serve` rebuild. The result of parsing a file
 depends only on its bytes, where it is (path, kind, id) and the parser's code, so it is kept under a
 key of exactly those: an edited file misses and is parsed again, every other file is reused, and a
-change to the parser (load.py, yamlsafe.py) empties the cache. Documents and diagnostics are
+change to the parser (load/documents.py, load/yamlsafe.py, ...) empties the cache. Documents and diagnostics are
 immutable once loaded (no later stage changes them), so sharing them between runs is safe.
 """
 
@@ -20,11 +20,13 @@ from typing import Any
 
 CACHE_DIR = ".cache"
 FILE = "portal-parse.pickle"
-_SOURCES = ("load.py", "yamlsafe.py", "diagnostics.py", "cache.py")
+# The code a cached document depends on, relative to the package (kinds.py: documents pickle a Kind).
+_SOURCES = ("load/documents.py", "load/yamlsafe.py", "load/yamlhints.py", "load/cache.py", "kinds.py",
+            "diagnostics.py")
 
 
 def _code_version() -> str:
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1]
     digest = hashlib.sha1()
     for name in _SOURCES:
         digest.update((here / name).read_bytes())

@@ -1,1 +1,0 @@
-"""Outputs: pages, feeds, calendars and data files generated from the catalog."""
