@@ -1,7 +1,7 @@
 """The live content: whatever content/ holds. Only content-agnostic invariants run on it (marker ``live``).
 
 ``PORTAL_TEST_ROOT`` points the live tests at another copy of the repository (its content/, mkdocs.yml
-and theme/): tests/test_any_content.py runs ``pytest -m live`` that way on a copy to which an editor's
+and theme/): tests/site/test_any_content.py runs ``pytest -m live`` that way on a copy to which an editor's
 new files were added, to prove that the invariants hold for any valid content.
 """
 

@@ -1,7 +1,7 @@
 """`portal schema`: JSON Schemas of every content kind, for editors' tools (autocompletion, checks).
 
 The schemas describe what the models accept; ``portal check`` stays the authority (it also
-checks references, dates in year folders, files and the rest). tests/test_schemas.py keeps
+checks references, dates in year folders, files and the rest). tests/cli/test_schemas.py keeps
 the committed ``schemas/`` folder in sync with the models.
 """
 

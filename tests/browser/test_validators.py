@@ -31,7 +31,7 @@ import pytest
 from generator.catalog.nodes import Catalog
 
 from ..helpers import ROOT, env
-from ..test_feeds import JSON_FEED_11
+from ..outputs.test_feeds import JSON_FEED_11
 from .conftest import CHROMIUM, CHROMIUM_ARGS, require
 from .support import Reader
 

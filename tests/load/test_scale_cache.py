@@ -1,0 +1,81 @@
+"""Issue 16: the parse cache — `portal check --changed` and `mkdocs serve` parse only the files that changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Report, render
+from generator.load.cache import ParseCache
+from generator.load.documents import load_tree
+
+from ..helpers import write_tree
+from ..workbench import ACME_ARTICLE, commit, init, run_portal
+
+FILES = {
+    "index.md": "# Home\n",
+    "organizations/acme.md": "---\nname: Acme Standards\n---\n",
+    "organizations/beta.md": "---\nname: Beta Standards\n---\n",
+    "news/2024/acme-opens.md": ACME_ARTICLE,
+}
+
+
+def _load(content: Path, cache: ParseCache | None) -> tuple[list[tuple[str, object, str]], str]:
+    report = Report()
+    tree = load_tree(content, report, cache=cache)
+    docs = [(d.rel, d.front.data, d.body) for d in tree.documents]
+    return docs, render(report.items, "text")
+
+
+def test_only_changed_files_are_parsed_and_the_result_is_the_same(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", FILES)
+    first = ParseCache.for_content(content)
+    assert _load(content, first) == _load(content, None)
+    assert (first.hits, first.misses) == (0, len(FILES))
+    assert (tmp_path / ".cache" / "portal-parse.pickle").is_file()  # beside content/, in the ignored .cache/
+
+    (content / "organizations/beta.md").write_text("---\nname: Beta Standards Body\n---\n", encoding="utf-8")
+    (content / "organizations/broken.md").write_text("---\nname: [unclosed\n---\n", encoding="utf-8")
+    second = ParseCache.for_content(content)  # a new process: the cache is read from disk
+    cached = _load(content, second)
+    assert (second.hits, second.misses) == (len(FILES) - 1, 2)
+    assert cached == _load(content, None)
+    assert "Beta Standards Body" in str(cached[0]) and "broken.md" in cached[1]  # the new parse and its error
+
+    third = ParseCache.for_content(content)
+    assert _load(content, third) == cached and (third.hits, third.misses) == (len(FILES) + 1, 0)
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", FILES)
+    path = tmp_path / ".cache" / "portal-parse.pickle"
+    path.parent.mkdir()
+    path.write_bytes(b"not a pickle")
+    cache = ParseCache.for_content(content)
+    assert _load(content, cache) == _load(content, None) and cache.misses == len(FILES)
+
+
+def test_check_changed_reports_the_same_with_the_cache(tmp_path: Path) -> None:
+    repo = init(tmp_path)
+    write_tree(repo / "content", FILES)
+    commit(repo, "start")
+    (repo / "content/news/2024/acme-opens.md").write_text(
+        ACME_ARTICLE.replace("  - acme\n", "  - acmee\n"), encoding="utf-8")
+    runs = [run_portal(repo, "check", "--changed") for _ in range(2)]  # cold, then warm cache
+    assert runs[0] == runs[1]
+    code, out, _ = runs[1]
+    assert code == 1 and "error[unknown-reference]" in out and "acme-opens.md" in out
+    assert (repo / ".cache" / "portal-parse.pickle").is_file()
+
+
+def test_check_and_serve_share_the_cache_however_the_folder_is_spelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`portal check --content content` and `mkdocs serve` (absolute docs_dir) hit the same entries."""
+    content = write_tree(tmp_path / "content", FILES)
+    monkeypatch.chdir(tmp_path)
+    _load(Path("content"), ParseCache.for_content(Path("content")))
+    absolute = ParseCache.for_content(content.resolve())
+    _load(content.resolve(), absolute)
+    assert (absolute.hits, absolute.misses) == (len(FILES), 0)
