@@ -89,13 +89,6 @@ class PartialDate:
         """First day of the period (for feeds and sorting, never shown as text)."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    def end(self) -> dt.date:
-        """Last day of the period."""
-        if self.day:
-            return self.start()
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
-
     def __str__(self) -> str:
         return self.iso()
 

@@ -101,9 +101,6 @@ class Report:
     def has_errors(self) -> bool:
         return any(d.is_error for d in self._items)
 
-    def __len__(self) -> int:
-        return len(self._items)
-
     def summary(self) -> str:
         errors, warnings = len(self.errors), len(self.warnings)
         return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"

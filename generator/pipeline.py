@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import nodes as catalog_mod
+from .catalog import build as catalog_mod
 from .catalog.nodes import Catalog
 from .diagnostics import Report
 from .load.cache import ParseCache
 from .load.documents import Tree, display_path, internal_error, load_tree
 from .validate import bodies as bodycheck
 from .validate import placeholders
-from .validate.entries import Valid, validate
+from .validate.entries import validate
+from .validate.valid import Valid
 
 
 @dataclass(slots=True)

@@ -258,19 +258,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
         cat = self.result.catalog
-        started = time.perf_counter()
-        if self._dirty:  # pages this build skipped: their article bodies from the build that rendered them
-            for uri, spec in self.specs.items():
-                if spec.kind == "article" and spec.node is not None and spec.node.html is None:  # type: ignore[attr-defined]
-                    spec.node.html = self._html.get(uri)  # type: ignore[attr-defined]
-        written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
-                                site_name=config.site_name, site_description=config.site_description or "")
-        cache = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
-        written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],
-                               Path(config.site_dir), cache, config.site_name)
-        if written:
-            log.info(f"portal: wrote {len(written)} feeds, calendars, data files and social cards "
-                     f"in {time.perf_counter() - started:.2f} s")
+        self._write_outputs(config)
         log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
         if self.search is not None:
             # A build indexes into its staging folder, published whole; `serve` indexes in the background,
@@ -288,6 +276,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if cat.drafts:
             log.info(f"portal: {len(cat.drafts)} draft(s) left out: " + ", ".join(cat.drafts))
         self._publish(config)
+
+    def _write_outputs(self, config: MkDocsConfig) -> None:
+        """Feeds, calendars, the data API and the social cards."""
+        assert self.result is not None
+        cat = self.result.catalog
+        started = time.perf_counter()
+        if self._dirty:  # pages this build skipped: their article bodies from the build that rendered them
+            for uri, spec in self.specs.items():
+                if spec.kind == "article" and spec.node is not None and spec.node.html is None:  # type: ignore[attr-defined]
+                    spec.node.html = self._html.get(uri)  # type: ignore[attr-defined]
+        written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
+                                site_name=config.site_name, site_description=config.site_description or "")
+        cache = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
+        written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],
+                               Path(config.site_dir), cache, config.site_name)
+        if written:
+            log.info(f"portal: wrote {len(written)} feeds, calendars, data files and social cards "
+                     f"in {time.perf_counter() - started:.2f} s")
 
     def _publish(self, config: MkDocsConfig) -> None:
         if self._site_dir is None:

@@ -3,7 +3,8 @@
 References are resolved to objects and every link is kept in both directions
 (organization → articles, events, people; event → articles; place → child
 places, events, articles; person → articles, events; topic → articles).
-Every output reads the catalog and nothing else.
+The nodes carry no MkDocs or rendering concern; generator/catalog/build.py makes them from the
+valid entries.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import PartialDate
-from ..validate.entries import Entry, Valid, parent_loops
 
 _NO_DATE = PartialDate(1)  # placeholder default; every real node gets its date from the model
 RELATED_WINDOW = 12  # neighbours looked at per shared entity: keeps "related" linear
@@ -240,7 +240,6 @@ class Article(Node):
     events: list[Event] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     html: str | None = None  # rendered body, filled in by the site build
-    index: int = 0  # position in Catalog.articles (newest first)
     previous: Article | None = None  # older
     next: Article | None = None  # newer
 
@@ -338,120 +337,3 @@ def _window(articles: list[Article], around: Article) -> list[Article]:
     half = RELATED_WINDOW // 2
     start = max(0, min(lo - half, len(articles) - RELATED_WINDOW))
     return articles[start:start + RELATED_WINDOW]
-
-
-def build(valid: Valid) -> Catalog:
-    """Resolve the validated content into the catalog. Unresolvable references
-    (already reported by the validator) are dropped, so this never fails."""
-    cat = Catalog()
-    for key, e in sorted(valid.topics.items()):
-        cat.topics[key] = Topic(key, e.doc.path, "", 1, name=e.meta.name, description=e.meta.description)
-    places = {k: _place(k, e) for k, e in valid.places.items()}
-    _link_parents(places, valid.places)
-    orgs = {k: _organization(k, e, places) for k, e in valid.organizations.items()}
-    _link_parents(orgs, valid.organizations)
-    for org in orgs.values():
-        if org.place is not None:
-            org.place.organizations.append(org)
-    people: dict[str, Person] = {}
-    for key, e in valid.people.items():
-        person = Person(key, e.doc.path, e.doc.body, e.doc.body_line, name=e.meta.name, name_zh=e.meta.name_zh)
-        for r in e.meta.roles:
-            role_org = orgs.get(r.organization) if r.organization else None
-            role = Role(r.title, person, role_org, r.from_, r.to)
-            person.roles.append(role)
-            if role_org is not None:
-                role_org.roles.append(role)
-        people[key] = person
-    events: dict[str, Event] = {}
-    for key, e in valid.events.items():
-        meta = e.meta
-        event = Event(
-            key, e.doc.path, e.doc.body, e.doc.body_line, title=meta.title, date=meta.date,
-            end=meta.end, event_kind=meta.kind, summary=meta.summary, attendance=meta.attendance,
-            place=places.get(meta.place) if meta.place else None,
-            organizations=_resolve(meta.organizations, orgs),
-            people=_resolve(meta.people, people),
-        )
-        events[key] = event
-    for event in sorted(events.values(), key=Event.sort_key):
-        cat.events[event.id] = event
-        if event.place is not None:
-            event.place.events.append(event)
-        for org in event.organizations:
-            org.events.append(event)
-        for person in event.people:
-            person.events.append(event)
-
-    articles: list[Article] = []
-    for key, e in valid.articles.items():
-        meta = e.meta
-        if meta.draft:
-            cat.drafts.append(e.doc.path)
-            continue
-        articles.append(Article(
-            key, e.doc.path, e.doc.body, e.doc.body_line, slug=key.split("/", 1)[1],
-            title=meta.title, date=meta.date, updated=meta.updated, summary=meta.summary,
-            source=Source(meta.source.name, meta.source.url, meta.source.date, list(meta.source.authors)),
-            standards=list(meta.standards),
-            images=[Image(i.caption, i.credit, i.file) for i in meta.images],
-            organizations=_resolve(meta.organizations, orgs), people=_resolve(meta.people, people),
-            places=_resolve(meta.places, places), events=_resolve(meta.events, events),
-            topics=_resolve(meta.topics, cat.topics),
-        ))
-    articles.sort(key=Article.sort_key)
-    for i, article in enumerate(articles):
-        article.index = i
-        article.next = articles[i - 1] if i > 0 else None
-        article.previous = articles[i + 1] if i + 1 < len(articles) else None
-        cat.articles[article.id] = article
-        for entity in (*article.organizations, *article.people, *article.places, *article.events,
-                       *article.topics):
-            entity.articles.append(article)  # type: ignore[attr-defined]
-        orgs_here = article.organizations
-        for a in orgs_here:  # at most a handful per article: linear overall
-            for b in orgs_here:
-                if a is not b:
-                    a.co_mentions[b] += 1
-
-    for key in sorted(orgs, key=lambda k: (orgs[k].name.lower(), k)):
-        cat.organizations[key] = orgs[key]
-    for key in sorted(people, key=lambda k: (people[k].name.lower(), k)):
-        cat.people[key] = people[key]
-    for key in sorted(places, key=lambda k: (places[k].name.lower(), k)):
-        cat.places[key] = places[key]
-    for key, e in sorted(valid.pages.items()):
-        cat.pages[key] = Page(
-            key, e.doc.path, e.doc.body, e.doc.body_line,
-            title=e.meta.title, description=e.meta.description,
-        )
-    return cat
-
-
-def _resolve(ids: list[str], table: dict[str, Any]) -> list[Any]:
-    return [table[i] for i in dict.fromkeys(ids) if i in table]
-
-
-def _link_parents(nodes: dict[str, Any], entries: dict[str, Entry]) -> None:
-    """Set parent/children; links inside a loop (reported by the validator) are left out."""
-    in_loop = {key for loop in parent_loops(entries) for key in loop}
-    for key, node in nodes.items():
-        parent_key = entries[key].meta.parent
-        if parent_key in nodes and key not in in_loop:
-            node.parent = nodes[parent_key]
-            nodes[parent_key].children.append(node)
-
-
-def _place(key: str, e: Entry) -> Place:
-    m = e.meta
-    return Place(key, e.doc.path, e.doc.body, e.doc.body_line, name=m.name, name_zh=m.name_zh,
-                 place_kind=m.kind, country=m.country)
-
-
-def _organization(key: str, e: Entry, places: dict[str, Place]) -> Organization:
-    m = e.meta
-    return Organization(
-        key, e.doc.path, e.doc.body, e.doc.body_line, name=m.name, short_name=m.short_name,
-        aliases=list(m.aliases), name_zh=m.name_zh, org_kind=m.kind, country=m.country,
-        website=m.website, same_as=list(m.same_as), logo=m.logo, place=places.get(m.place) if m.place else None,
-    )

@@ -20,8 +20,8 @@ import yaml
 from ..diagnostics import Diagnostic, Report
 from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
 from ..load.documents import Document, Tree, display_path, split
-from ..validate.entries import LIST_REFS, ONE_REFS
 from ..validate.names import distinct_keys, namings
+from ..validate.references import walk_references
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
 DEFAULT_BASES = ("origin/main", "HEAD")
@@ -98,20 +98,10 @@ def _changed_topics(content: Path, base: str, tree: Tree) -> set[str]:
 
 
 def references(doc: Document) -> Iterator[tuple[str, str]]:
-    """(kind, id) of every file ``doc``'s raw front matter refers to."""
-    data = doc.front.data
-    if not isinstance(data, dict):
-        return
-    for key, what in LIST_REFS.get(doc.kind, ()):
-        if isinstance(data.get(key), list):
-            yield from ((what, ref) for ref in data[key] if isinstance(ref, str))
-    for key, what in ONE_REFS.get(doc.kind, ()):
-        if isinstance(data.get(key), str):
-            yield what, data[key]
-    if doc.kind is Kind.PERSON and isinstance(data.get("roles"), list):
-        for role in data["roles"]:
-            if isinstance(role, dict) and isinstance(role.get("organization"), str):
-                yield "organization", role["organization"]
+    """(kind, id) of every file ``doc``'s raw front matter refers to (the validator's walk)."""
+    for _, ref, what in walk_references(doc):
+        if isinstance(ref, str):
+            yield what, ref
 
 
 def affected(tree: Tree, changed: set[str], topics: set[str]) -> set[str]:

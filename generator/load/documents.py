@@ -134,10 +134,10 @@ def _classify(
     stem, suffix = os.path.splitext(name)
     if len(parts) == 1:
         if name == TOPICS_FILE:
-            _read(jobs, Kind.TOPICS, "topics", path, rel, shown, report, only, fenced=False)
+            _read(jobs, Kind.TOPICS, "topics", path, rel, shown, only, fenced=False)
         elif suffix == ".md":
             if _check_id(stem, shown, report, "page"):
-                _read(jobs, Kind.PAGE, stem, path, rel, shown, report, only)
+                _read(jobs, Kind.PAGE, stem, path, rel, shown, only)
         else:
             _unexpected(shown, f"'{name}' is not a content file", report)
         return
@@ -158,7 +158,7 @@ def _classify(
         elif suffix != ".md":
             _unexpected(shown, "only Markdown (.md) articles belong in news/", report)
         elif _check_id(stem, shown, report, "article"):
-            _read(jobs, Kind.ARTICLE, f"{parts[1]}/{stem}", path, rel, shown, report, only)
+            _read(jobs, Kind.ARTICLE, f"{parts[1]}/{stem}", path, rel, shown, only)
         return
     kind = ENTITY_FOLDERS.get(top)
     if kind is None:
@@ -174,7 +174,7 @@ def _classify(
         _unexpected(shown, f"only Markdown (.md) files belong in {top}/", report)
     elif _check_id(stem, shown, report, kind.value):
         tree.ids.setdefault(kind.value, set()).add(stem)
-        _read(jobs, kind, stem, path, rel, shown, report, only)
+        _read(jobs, kind, stem, path, rel, shown, only)
 
 
 def _unexpected(shown: str, message: str, report: Report, code: str = "unexpected-file") -> None:
@@ -231,7 +231,7 @@ class _Job(NamedTuple):
 
 
 def _read(
-    jobs: list[_Job], kind: Kind, doc_id: str, path: str, rel: str, shown: str, report: Report,
+    jobs: list[_Job], kind: Kind, doc_id: str, path: str, rel: str, shown: str,
     only: set[str] | None, fenced: bool = True,
 ) -> None:
     if only is None or rel in only:

@@ -79,10 +79,6 @@ class Located:
         return self._index().values
 
     @property
-    def keys(self) -> dict[Path, Pos]:
-        return self._index().keys
-
-    @property
     def raw(self) -> dict[Path, str]:
         return self._index().raw
 
@@ -192,38 +188,46 @@ def _convert(node: yaml.Node, path: Path, out: _Tables | None, off: int) -> Any:
     if out is not None:
         out.values[path] = _pos(node.start_mark, off)
     if isinstance(node, yaml.MappingNode):
-        if node.tag != f"{_CORE}map":
-            raise _tag_problem(node.tag, _pos(node.start_mark, off))
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == f"{_CORE}merge":
-                raise YamlProblem(
-                    "yaml-alias", "YAML merge keys (<<) are not allowed in front matter",
-                    _pos(key_node.start_mark, off),
-                )
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-                raise YamlProblem(
-                    "yaml-syntax", "mapping keys must be plain words", _pos(key_node.start_mark, off),
-                    "write keys as simple names such as 'title:'",
-                )
-            key = key_node.value
-            if key in result:
-                first = _first_key_line(node, key, off)
-                raise YamlProblem(
-                    "duplicate-key",
-                    f"key '{key}' appears twice (first on line {first})",
-                    _pos(key_node.start_mark, off),
-                    "keep one of the two entries",
-                )
-            if out is not None:
-                out.keys[(*path, key)] = _pos(key_node.start_mark, off)
-            result[key] = _convert(value_node, (*path, key), out, off)
-        return result
+        return _convert_mapping(node, path, out, off)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != f"{_CORE}seq":
             raise _tag_problem(node.tag, _pos(node.start_mark, off))
         return [_convert(item, (*path, i), out, off) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)
+    return _convert_scalar(node, path, out, off)
+
+
+def _convert_mapping(node: yaml.MappingNode, path: Path, out: _Tables | None, off: int) -> dict[str, Any]:
+    if node.tag != f"{_CORE}map":
+        raise _tag_problem(node.tag, _pos(node.start_mark, off))
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == f"{_CORE}merge":
+            raise YamlProblem(
+                "yaml-alias", "YAML merge keys (<<) are not allowed in front matter",
+                _pos(key_node.start_mark, off),
+            )
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+            raise YamlProblem(
+                "yaml-syntax", "mapping keys must be plain words", _pos(key_node.start_mark, off),
+                "write keys as simple names such as 'title:'",
+            )
+        key = key_node.value
+        if key in result:
+            first = _first_key_line(node, key, off)
+            raise YamlProblem(
+                "duplicate-key",
+                f"key '{key}' appears twice (first on line {first})",
+                _pos(key_node.start_mark, off),
+                "keep one of the two entries",
+            )
+        if out is not None:
+            out.keys[(*path, key)] = _pos(key_node.start_mark, off)
+        result[key] = _convert(value_node, (*path, key), out, off)
+    return result
+
+
+def _convert_scalar(node: yaml.ScalarNode, path: Path, out: _Tables | None, off: int) -> Any:
     tag = node.tag
     if tag not in _SCALAR_TAGS:
         raise _tag_problem(tag, _pos(node.start_mark, off))

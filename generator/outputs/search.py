@@ -91,28 +91,37 @@ def _org_label(org: Organization) -> str:
 
 def record(kind: str, node: Node, url: str) -> Record:
     """The record of an indexed page, from its catalog node alone."""
-    if kind == "article":
-        assert isinstance(node, Article)
-        return Record(
-            url, kind, node.title, [node.title], date=node.date.iso(), date_display=node.date.display(),
-            summary=node.summary,
-            facts=[c.caption for c in node.images],
-            mentions=[*(n for o in node.organizations for n in _names(o)), *(p.name for p in node.people),
-                      *(p.name for p in node.places), *(e.title for e in node.events), *(t.name for t in node.topics)],
-            filters=[("kind", KIND_LABELS[kind]), *(("organization", _org_label(o)) for o in node.organizations),
-                     *(("topic", t.name) for t in node.topics), ("year", str(node.date.year))],
-        )
-    if kind == "event":
-        assert isinstance(node, Event)
-        when = node.date.display() + (f" – {node.end.display()}" if node.end else "")
-        return Record(
-            url, kind, node.title, [node.title], date=node.date.iso(), date_display=when, summary=node.summary,
-            facts=[f"Place: {node.place.name}"] if node.place else [],
-            mentions=[*(_org_label(o) for o in node.organizations), *(p.name for p in node.people)],
-            filters=[("kind", KIND_LABELS[kind]), *(("organization", _org_label(o)) for o in node.organizations),
-                     ("year", str(node.date.year))],
-        )
-    names = _names(node)
+    if isinstance(node, Article):
+        return _article_record(node, url)
+    if isinstance(node, Event):
+        return _event_record(node, url)
+    return _entity_record(kind, node, url)
+
+
+def _article_record(node: Article, url: str) -> Record:
+    return Record(
+        url, "article", node.title, [node.title], date=node.date.iso(), date_display=node.date.display(),
+        summary=node.summary,
+        facts=[c.caption for c in node.images],
+        mentions=[*(n for o in node.organizations for n in _names(o)), *(p.name for p in node.people),
+                  *(p.name for p in node.places), *(e.title for e in node.events), *(t.name for t in node.topics)],
+        filters=[("kind", KIND_LABELS["article"]), *(("organization", _org_label(o)) for o in node.organizations),
+                 *(("topic", t.name) for t in node.topics), ("year", str(node.date.year))],
+    )
+
+
+def _event_record(node: Event, url: str) -> Record:
+    when = node.date.display() + (f" – {node.end.display()}" if node.end else "")
+    return Record(
+        url, "event", node.title, [node.title], date=node.date.iso(), date_display=when, summary=node.summary,
+        facts=[f"Place: {node.place.name}"] if node.place else [],
+        mentions=[*(_org_label(o) for o in node.organizations), *(p.name for p in node.people)],
+        filters=[("kind", KIND_LABELS["event"]), *(("organization", _org_label(o)) for o in node.organizations),
+                 ("year", str(node.date.year))],
+    )
+
+
+def _entity_record(kind: str, node: Node, url: str) -> Record:
     facts: list[str] = []
     filters = [("kind", KIND_LABELS[kind])]
     if isinstance(node, Organization):
@@ -126,8 +135,9 @@ def record(kind: str, node: Node, url: str) -> Record:
         facts += [f"Part of: {node.parent.name}"] if node.parent else []
     elif isinstance(node, Topic):
         filters.append(("topic", node.name))
-    summary = getattr(node, "description", None) if isinstance(node, Topic) else None
-    return Record(url, kind, node.label, names, summary=summary, facts=facts, filters=list(dict.fromkeys(filters)))
+    summary = node.description if isinstance(node, Topic) else None
+    return Record(url, kind, node.label, _names(node), summary=summary, facts=facts,
+                  filters=list(dict.fromkeys(filters)))
 
 
 # -- the index ---------------------------------------------------------------------------------------

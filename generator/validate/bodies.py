@@ -47,7 +47,7 @@ from ..load.documents import Document, internal_error
 from ..markdown import opens_new_window
 from ..sanitize import ALLOWED_TAGS, GLOBAL_ATTRS, NAME_RE
 from . import budget
-from .entries import Valid
+from .valid import Valid
 
 # The one Markdown configuration (generator/markdown.py), also set on MkDocs by the plugin.
 EXTENSIONS = mdconfig.EXTENSIONS

@@ -63,7 +63,10 @@ class ModelDoc:
         return next((f for f in self.fields if f.key == key), None)
 
 
-def _describe(tp: Any) -> tuple[str, tuple[str, ...], str | None, bool, str]:
+Described = tuple[str, tuple[str, ...], str | None, bool, str]
+
+
+def _describe(tp: Any) -> Described:
     """(wording, allowed values, nested model name, is a list, base value) for an annotation."""
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
@@ -71,35 +74,43 @@ def _describe(tp: Any) -> tuple[str, tuple[str, ...], str | None, bool, str]:
         return _describe(args[0]) if len(args) == 1 else (" or ".join(_describe(a)[0] for a in args), (), None,
                                                          False, "text")
     if origin is list:
-        text, allowed, nested, _, value = _describe(get_args(tp)[0])
-        plural = {"text": "texts", "id": "ids", "date": "dates", "web address": "web addresses"}
-        base = text.split(",")[0]
-        rest = text[len(base):]
-        if nested:
-            return "list of entries, each with fields indented below it", allowed, nested, True, value
-        return f"list of {plural.get(base, base + 's')}{rest}", allowed, nested, True, value
+        return _describe_list(get_args(tp)[0])
     if origin is Literal:
         allowed = tuple(str(a) for a in get_args(tp))
         return "one of the listed values", allowed, None, False, "choice"
     if origin is typing.Annotated:
-        base, *meta = get_args(tp)
-        if base is PartialDate:
-            return "date: YYYY-MM-DD, YYYY-MM or YYYY", (), None, False, "date"
-        if tp == m.Url:
-            return "web address starting with https:// or http://", (), None, False, "url"
-        for item in meta:
-            if isinstance(item, StringConstraints):
-                if item.pattern == m.ID_PATTERN:
-                    return "id", (), None, False, "id"
-                if item.pattern:
-                    return 'two capital letters in quotes, e.g. "CN"', (), None, False, "country"
-                if item.max_length:
-                    return f"text, at most {item.max_length} characters", (), None, False, "text"
-        return "text", (), None, False, "text"
+        return _describe_annotated(tp)
     if isinstance(tp, type) and issubclass(tp, m.Model):
         return "fields indented below it", (), tp.__name__.lower(), False, "mapping"
     if tp is bool:
         return "true or false", (), None, False, "bool"
+    return "text", (), None, False, "text"
+
+
+def _describe_list(item: Any) -> Described:
+    text, allowed, nested, _, value = _describe(item)
+    plural = {"text": "texts", "id": "ids", "date": "dates", "web address": "web addresses"}
+    base = text.split(",")[0]
+    rest = text[len(base):]
+    if nested:
+        return "list of entries, each with fields indented below it", allowed, nested, True, value
+    return f"list of {plural.get(base, base + 's')}{rest}", allowed, nested, True, value
+
+
+def _describe_annotated(tp: Any) -> Described:
+    base, *meta = get_args(tp)
+    if base is PartialDate:
+        return "date: YYYY-MM-DD, YYYY-MM or YYYY", (), None, False, "date"
+    if tp == m.Url:
+        return "web address starting with https:// or http://", (), None, False, "url"
+    for item in meta:
+        if isinstance(item, StringConstraints):
+            if item.pattern == m.ID_PATTERN:
+                return "id", (), None, False, "id"
+            if item.pattern:
+                return 'two capital letters in quotes, e.g. "CN"', (), None, False, "country"
+            if item.max_length:
+                return f"text, at most {item.max_length} characters", (), None, False, "text"
     return "text", (), None, False, "text"
 
 

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.catalog import nodes as catalog_mod
+from generator.catalog import build as catalog_mod
 from generator.diagnostics import Report
 from generator.kinds import Kind
 from generator.load.documents import Tree, decode, split

@@ -182,7 +182,7 @@ def test_unknown_reference_names_the_entity_meant(tmp_path: Path, key: str, ref:
 
 
 def test_a_hint_is_worked_out_once_per_distinct_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.validate.entries as validate
+    import generator.validate.references as validate
 
     calls: list[str] = []
     original = validate._References._hint
@@ -200,7 +200,7 @@ def test_a_hint_is_worked_out_once_per_distinct_id(tmp_path: Path, monkeypatch: 
 
 
 def test_spelling_is_compared_for_a_bounded_number_of_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.validate.entries as validate
+    import generator.validate.references as validate
 
     calls: list[str] = []
     real = validate.difflib.get_close_matches

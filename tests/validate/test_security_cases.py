@@ -181,7 +181,7 @@ def test_broken_link_hints_are_worked_out_only_for_reported_findings(
 
 def test_unknown_id_hints_are_worked_out_once_per_value_up_to_a_cap(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.validate import entries as validate
+    from generator.validate import references as validate
 
     calls: list[str] = []
     real = difflib.get_close_matches
@@ -213,14 +213,14 @@ def test_an_unexpected_exception_is_an_internal_error_and_the_others_are_checked
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.validate import entries as validate
 
-    real = validate._report_error
+    real = validate.report_error
 
     def boom(doc, *args):  # type: ignore[no-untyped-def]
         if doc.id == "2020/boom":
             raise RuntimeError("surprise")
         return real(doc, *args)
 
-    monkeypatch.setattr(validate, "_report_error", boom)
+    monkeypatch.setattr(validate, "report_error", boom)
     errors = check(tmp_path, {"news/2020/boom.md": ARTICLE.replace("summary: A short summary.\n", "") + "Text.\n",
                               ARTICLE_PATH: ARTICLE + "A [link](../../organizations/nope.md).\n"})
     found = {(e.code, e.path.split("content/")[-1]) for e in errors}

@@ -1,0 +1,177 @@
+"""References between files: every id a file names must exist; unknown ids get the likeliest meant one.
+
+Checked on the raw front matter, so a file with other errors still has its references checked in the
+same run. ``walk_references`` is the one walk over a document's references (also used by
+`portal check --changed`, generator/cli/changed.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from ..diagnostics import Report
+from ..kinds import Kind
+from ..load.documents import Document
+from ..load.yamlsafe import Path
+from .names import NAME_FIELDS, name_key, namings
+from .valid import Entry, Valid, parent_loops
+
+# Which raw front matter fields refer to which kind; checked on the raw values so that a
+# file with other errors still has its references checked in the same run.
+LIST_REFS = {
+    Kind.ARTICLE: (("organizations", "organization"), ("people", "person"), ("places", "place"),
+                   ("events", "event"), ("topics", "topic")),
+    Kind.EVENT: (("organizations", "organization"), ("people", "person")),
+}
+
+
+ONE_REFS = {
+    Kind.EVENT: (("place", "place"),),
+    Kind.ORGANIZATION: (("parent", "organization"), ("place", "place")),
+    Kind.PLACE: (("parent", "place"),),
+}
+
+
+def walk_references(doc: Document) -> Iterator[tuple[Path, Any, str]]:
+    """(front matter path, raw value, kind referred to) of every reference a document makes."""
+    data = doc.front.data
+    if not isinstance(data, dict):
+        return
+    for key, what in LIST_REFS.get(doc.kind, ()):
+        if isinstance(data.get(key), list):
+            for i, ref in enumerate(data[key]):
+                yield (key, i), ref, what
+    for key, what in ONE_REFS.get(doc.kind, ()):
+        yield (key,), data.get(key), what
+    if doc.kind is Kind.PERSON and isinstance(data.get("roles"), list):
+        for i, role in enumerate(data["roles"]):
+            if isinstance(role, dict):
+                yield ("roles", i, "organization"), role.get("organization"), "organization"
+
+
+def check_references(valid: Valid, report: Report) -> _References:
+    """Report every reference to an id that no file has; the counts are for ``warn_unreferenced``."""
+    tables = {
+        "organization": valid.organizations, "person": valid.people, "place": valid.places,
+        "event": valid.events, "topic": valid.topics,
+    }
+    refs = _References(tables, valid.known, report)
+    for doc in valid.documents:
+        for path, ref, what in walk_references(doc):
+            refs.check(doc, path, ref, what)
+    return refs
+
+
+MAX_GUESSES = 20  # distinct unknown ids compared by spelling (names are looked up in a dict): hints stay linear
+
+
+class _References:
+    def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
+        self.tables, self.known, self.report = tables, known, report
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.covered: set[str] = set()  # events some article (valid or not) reports on
+        self._hints: dict[tuple[str, str], str] = {}  # one hint per distinct unknown id
+        self._names: dict[str, dict[str, str]] = {}  # per kind: name key → id, built on first need
+        self._guesses = 0
+
+    def check(self, doc: Document, path: Path, ref: Any, what: str) -> None:
+        if not isinstance(ref, str) or not ref:
+            return  # a wrong type is the model's to report
+        self.counts[(what, ref)] += 1
+        if what == "event" and doc.kind is Kind.ARTICLE:
+            self.covered.add(ref)
+        table = self.tables[what]
+        if ref in table or ref in self.known.get(what, ()):  # exists (maybe with its own errors)
+            return
+        pos = doc.front.pos(path)
+        hint = self._hints.get((what, ref))
+        if hint is None:
+            hint = self._hints[(what, ref)] = self._hint(what, ref)
+        self.report.error(doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'", hint)
+
+    def _hint(self, what: str, ref: str) -> str:
+        """The id ``ref`` most likely meant: an entity named so (name, short name, alias, as name keys), an id
+        of another kind, else the closest spelling of an id or a name; else how to create it."""
+        table = self.tables[what]
+        names = self._names.get(what)
+        if names is None:
+            names = self._names[what] = _name_index(what, table)
+        key = name_key(ref)
+        guess = names.get(key)
+        if guess is None:  # an id of another kind, listed in the wrong field
+            other = next((k for k, t in self.tables.items() if k != what and ref in t), None)
+            if other is not None:
+                return (f"'{ref}' is the id of {_a(other)} ({_title(self.tables[other][ref].meta)}), "
+                        f"not of {_a(what)}")
+        if guess is None and key and self._guesses < MAX_GUESSES:
+            self._guesses += 1  # by spelling, against every id and name (as name keys)
+            close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75)
+            guess = names[close[0]] if close else None
+        if guess is not None:
+            return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
+        folder = "content/topics.yml" if what == "topic" else f"content/{_FOLDER[what]}/{ref}.md"
+        return f"create {folder} or fix the id"
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _title(meta: Any) -> str:
+    return str(getattr(meta, "name", None) or getattr(meta, "title", ""))
+
+
+def _name_index(what: str, table: dict[str, Entry]) -> dict[str, str]:
+    """Name key (see names.name_key) of every id and name of the entities of one kind → id; linear."""
+    index: dict[str, str] = {}
+    for ident, entry in table.items():
+        data = {key: getattr(entry.meta, key, None) for key in NAME_FIELDS.get(what, ())}
+        for naming in namings(what, ident, data):
+            index.setdefault(name_key(naming.text), ident)
+    index.pop("", None)
+    return index
+
+
+_FOLDER = {"organization": "organizations", "person": "people", "place": "places", "event": "events"}
+
+
+def check_cycles(table: dict[str, Entry], what: str, report: Report) -> None:
+    for loop in parent_loops(table):
+        first = table[loop[0]].doc
+        pos = first.front.pos(("parent",))
+        report.error(
+            first.path, pos.line, pos.col, "parent-cycle",
+            f"{what} parents form a loop: {' → '.join([*loop, loop[0]])}",
+            "one of these files must name a different parent, or none",
+        )
+
+
+def warn_unreferenced(valid: Valid, refs: _References, report: Report) -> None:
+    kinds = (("organization", valid.organizations), ("person", valid.people),
+             ("place", valid.places), ("event", valid.events))
+    counts, covered = refs.counts, refs.covered
+    for what, table in kinds:
+        for ident, entry in table.items():
+            if counts[(what, ident)] == 0:
+                report.warning(
+                    entry.doc.path, 1, 1, "unreferenced",
+                    f"no article or entity refers to {what} '{ident}'",
+                    "list it in an article's front matter, or delete the file",
+                )
+            elif what == "event" and ident not in covered:
+                report.warning(
+                    entry.doc.path, 1, 1, "uncovered-event",
+                    f"no article reports on event '{ident}'",
+                    "add it to the 'events' list of the article that covers it",
+                )
+    for ident, entry in valid.topics.items():
+        if counts[("topic", ident)] == 0:
+            pos = entry.doc.front.pos((ident,), key=True)
+            report.warning(
+                entry.doc.path, pos.line, pos.col, "unreferenced",
+                f"no article uses topic '{ident}'",
+                "add it to an article's 'topics', or remove it from topics.yml",
+            )
