@@ -139,32 +139,38 @@ class Synth:
         committee_parents = [o for o in bodies if o.id in ("iso", "iec", "itu", "cen", "cenelec", "etsi", "sac")]
         while len(self.orgs) < total:
             roll, city = r.random(), r.choice(cities)
-            parent: Entity | None = None
-            if roll < 0.3:
-                parent = r.choice(committee_parents)
-                tc += r.randint(1, 7)
-                subject = r.choice(v.SUBJECTS)
-                short = f"{parent.front['short_name']}/TC {tc}"
-                name, kind = f"{short} {subject.capitalize()}", "committee"
-                front = {"name": name, "short_name": short, "kind": kind}
-            elif roll < 0.5:
-                name, kind = f"{city.name} {r.choice(v.AGENCIES)}", "government-agency"
-                front = {"name": name, "kind": kind, "country": city.front["country"], "place": city.id}
-                if city.front["country"] == "CN" and any(o.id == "samr" for o in bodies):
-                    parent = next(o for o in bodies if o.id == "samr")
-            elif roll < 0.65:
-                name, kind = f"{city.name} {r.choice(v.ASSOCIATION_NAMES)}", "association"
-                front = {"name": name, "kind": kind, "place": city.id}
-            else:
-                stem = "".join(r.choice(v.SYLLABLES) for _ in range(2)).capitalize()
-                name, kind = f"{stem} {r.choice(v.COMPANY_SUFFIXES)}", "company"
-                front = {"name": name, "kind": kind, "country": city.front["country"], "place": city.id}
+            tc, name, front, parent = self._org(roll, city, tc, committee_parents, bodies)
             if not ids.free(name):
                 continue
             if parent is not None:
                 front["parent"] = parent.id
             self.orgs.append(Entity(ids.take(name), name, front,
                                     body=f"{name} works on {r.choice(v.SUBJECTS)} and related standards."))
+
+    def _org(self, roll: float, city: Entity, tc: int, committee_parents: list[Entity],
+             bodies: list[Entity]) -> tuple[int, str, dict[str, Any], Entity | None]:
+        """One more organization of a kind drawn by ``roll``: (next TC number, name, front matter, parent)."""
+        r = self.r
+        parent: Entity | None = None
+        if roll < 0.3:
+            parent = r.choice(committee_parents)
+            tc += r.randint(1, 7)
+            subject = r.choice(v.SUBJECTS)
+            short = f"{parent.front['short_name']}/TC {tc}"
+            name = f"{short} {subject.capitalize()}"
+            return tc, name, {"name": name, "short_name": short, "kind": "committee"}, parent
+        if roll < 0.5:
+            name = f"{city.name} {r.choice(v.AGENCIES)}"
+            front = {"name": name, "kind": "government-agency", "country": city.front["country"], "place": city.id}
+            if city.front["country"] == "CN" and any(o.id == "samr" for o in bodies):
+                parent = next(o for o in bodies if o.id == "samr")
+            return tc, name, front, parent
+        if roll < 0.65:
+            name = f"{city.name} {r.choice(v.ASSOCIATION_NAMES)}"
+            return tc, name, {"name": name, "kind": "association", "place": city.id}, None
+        stem = "".join(r.choice(v.SYLLABLES) for _ in range(2)).capitalize()
+        name = f"{stem} {r.choice(v.COMPANY_SUFFIXES)}"
+        return tc, name, {"name": name, "kind": "company", "country": city.front["country"], "place": city.id}, None
 
     def make_people(self) -> None:
         r, ids = self.r, _Ids()
