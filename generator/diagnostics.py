@@ -113,3 +113,10 @@ def render(items: Iterable[Diagnostic], fmt: str) -> str:
     if fmt == "github":
         return "\n".join(d.format_github() for d in items)
     return "\n".join(d.format_text() for d in items)
+
+
+def internal_error(report: Report, path: str, exc: BaseException | str) -> None:
+    """An unexpected exception while handling one file: a diagnostic naming it, never a traceback."""
+    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    report.error(path, 1, 1, "internal-error", f"the portal failed on this file ({what[:200]})",
+                 "this is a bug in the portal, not in the file: please report it with the file attached")

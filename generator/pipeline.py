@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import build as catalog_mod
-from .catalog.nodes import Catalog
-from .diagnostics import Report
+from .catalog.graph import Catalog
+from .diagnostics import Report, internal_error
 from .load.cache import ParseCache
-from .load.documents import Tree, display_path, internal_error, load_tree
+from .load.documents import Tree, display_path, load_tree
 from .validate import bodies as bodycheck
 from .validate import placeholders
 from .validate.entries import validate

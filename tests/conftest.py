@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 from generator.pipeline import build_catalog
 
 from .fixture_site import SITE_URL, Built, build, write_fixture_content

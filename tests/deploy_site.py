@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 from generator.pipeline import build_catalog
 
 from .helpers import load_mkdocs_config, mkdocs_build, write_config, write_tree

@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 from generator.pipeline import build_catalog
 
 from .helpers import ROOT, write_config, write_tree

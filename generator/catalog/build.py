@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..validate.valid import Entry, Valid, parent_loops
-from .nodes import Article, Catalog, Event, Image, Organization, Page, Person, Place, Role, Source, Topic
+from .graph import Catalog
+from .nodes import Article, Event, Image, Organization, Page, Person, Place, Role, Source, Topic
 
 
 def build(valid: Valid) -> Catalog:

@@ -19,7 +19,8 @@ import yaml
 
 from ..diagnostics import Diagnostic, Report
 from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
-from ..load.documents import Document, Tree, display_path, split
+from ..load.documents import Tree, display_path
+from ..load.frontmatter import Document, split
 from ..validate.names import distinct_keys, namings
 from ..validate.references import walk_references
 

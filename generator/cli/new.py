@@ -20,8 +20,8 @@ from ..dates import InvalidDate, PartialDate
 from ..dates import suggest as suggest_date
 from ..diagnostics import Report
 from ..kinds import Kind
-from ..load import documents as load
 from ..load.documents import ID_RE, display_path
+from ..load.frontmatter import split
 from ..validate import fields as fieldref
 from ..validate.duplicates import HOW_TO_TELL_APART
 from ..validate.names import FIELD_WORDS, Naming, distinct_keys, namings
@@ -175,7 +175,7 @@ def _refuse_known_name(content: Path, kind: str, new: list[Naming]) -> None:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # `portal check` reports unreadable files
-        doc = load.split(Kind(kind), path.stem, display_path(path), path.name, text, Report())
+        doc = split(Kind(kind), path.stem, display_path(path), path.name, text, Report())
         data = doc.front.data if doc is not None else None
         for key, theirs in distinct_keys(namings(kind, path.stem, data)):
             ours = wanted.get(key)

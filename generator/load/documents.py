@@ -18,14 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..diagnostics import Diagnostic, Report
+from ..diagnostics import Diagnostic, Report, internal_error
 from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
-from . import yamlsafe
 from .cache import ParseCache
-from .yamlsafe import Located, Pos
+from .frontmatter import Document, decode, split
 
-MAX_FILE_BYTES = 1024 * 1024
-MAX_FRONT_MATTER_BYTES = 64 * 1024
 PARALLEL_MIN_FILES = 2000  # below this, starting processes costs more than it saves
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -35,19 +32,6 @@ KEEP_FILES = frozenset({".gitkeep"})
 
 ASSET_FOLDERS = ("images",)
 KNOWN_FOLDERS = ("news", *ENTITY_FOLDERS, *ASSET_FOLDERS)
-
-
-@dataclass(slots=True)
-class Document:
-    """One content file, read and split, not yet validated."""
-
-    kind: Kind
-    id: str  # entity id, "YYYY/slug" for articles, page name for pages
-    path: str  # as shown in diagnostics (relative to the working directory)
-    rel: str  # relative to the content folder, forward slashes
-    front: Located
-    body: str = ""
-    body_line: int = 1  # line of the body's first line in the file
 
 
 @dataclass(slots=True)
@@ -193,34 +177,6 @@ def _check_id(stem: str, shown: str, report: Report, what: str) -> bool:
     return False
 
 
-def decode(data: bytes, shown: str, report: Report) -> str | None:
-    """UTF-8 text with BOM removed and line endings normalised, or None after an error."""
-    if len(data) > MAX_FILE_BYTES:
-        report.error(
-            shown, 1, 1, "file-too-large",
-            f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-            "split the text or remove embedded data",
-        )
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        report.error(
-            shown, line, col, "file-encoding",
-            f"file is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
-            "save the file as UTF-8 in your editor",
-        )
-        return None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
 class _Job(NamedTuple):
     kind: Kind
     doc_id: str
@@ -271,70 +227,3 @@ def _parse_chunk(jobs: list[_Job]) -> tuple[list[Document], list[Diagnostic]]:
         if doc is not None:
             documents.append(doc)
     return documents, report.raw_items
-
-
-def split(
-    kind: Kind, doc_id: str, shown: str, rel: str, text: str, report: Report, fenced: bool = True
-) -> Document | None:
-    """Split front matter from body and compose the YAML; None after an error."""
-    if not fenced:
-        return _compose(kind, doc_id, shown, rel, text, 0, "", 1, report)
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
-        if kind is Kind.PAGE:  # site pages may be plain Markdown
-            doc = Document(kind, doc_id, shown, rel, Located({}), text, 1)
-            return doc
-        report.error(
-            shown, 1, 1, "front-matter-missing",
-            "the file does not start with front matter",
-            "begin the file with a line '---', the fields, then another line '---'",
-        )
-        return None
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
-        report.error(
-            shown, 1, 1, "front-matter-unclosed",
-            "front matter opened on line 1 is never closed",
-            "add a line '---' after the last field",
-        )
-        return None
-    front = "\n".join(lines[1:end])
-    if len(front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        report.error(
-            shown, 2, 1, "front-matter-too-large",
-            f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB",
-            "move long text into the body",
-        )
-        return None
-    body = "\n".join(lines[end + 1:])
-    return _compose(kind, doc_id, shown, rel, front, 1, body, end + 2, report)
-
-
-def _compose(
-    kind: Kind, doc_id: str, shown: str, rel: str, front: str, offset: int, body: str,
-    body_line: int, report: Report,
-) -> Document | None:
-    try:
-        located = yamlsafe.load(front, offset)
-    except yamlsafe.YamlProblem as p:
-        report.error(shown, p.pos.line, p.pos.col, p.code, p.message, p.hint)
-        return None
-    if located.data is None:
-        located.data = {}
-    if not isinstance(located.data, dict):
-        pos = located.values.get((), Pos(1 + offset, 1))
-        report.error(
-            shown, pos.line, pos.col, "front-matter-not-mapping",
-            "front matter must be a set of 'key: value' fields, not a "
-            + ("list" if isinstance(located.data, list) else "single value"),
-            "write one field per line, such as 'title: ...'",
-        )
-        return None
-    return Document(kind, doc_id, shown, rel, located, body, body_line)
-
-
-def internal_error(report: Report, path: str, exc: BaseException | str) -> None:
-    """An unexpected exception while handling one file: a diagnostic naming it, never a traceback."""
-    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
-    report.error(path, 1, 1, "internal-error", f"the portal failed on this file ({what[:200]})",
-                 "this is a bug in the portal, not in the file: please report it with the file attached")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..catalog.nodes import Catalog
+from ..catalog.graph import Catalog
 from .api import write_api
 from .calendar import write_calendars
 from .feeds import write_feeds

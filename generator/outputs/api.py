@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..catalog.nodes import Article, Catalog, Event, Node, Organization, Person, Place, Topic
+from ..catalog.graph import Catalog
+from ..catalog.nodes import Article, Event, Node, Organization, Person, Place, Topic
 from ..dates import PartialDate
 from . import api_schema
 from .calendar import in_calendar

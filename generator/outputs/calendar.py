@@ -15,7 +15,8 @@ from pathlib import Path
 
 import icalendar
 
-from ..catalog.nodes import Catalog, Event, Organization
+from ..catalog.graph import Catalog
+from ..catalog.nodes import Event, Organization
 from ..dates import Precision
 from .site import Site, modified, moment
 from .urls import CALENDAR, CALENDAR_KINDS, entity_output

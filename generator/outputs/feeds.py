@@ -23,7 +23,8 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from ..catalog.nodes import Article, Catalog, Node
+from ..catalog.graph import Catalog
+from ..catalog.nodes import Article, Node
 from ..dates import PartialDate
 from .site import GENERATOR, LANGUAGE, Site, absolute_links, article_html, latest, modified, moment
 from .urls import FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..catalog.nodes import Article, Catalog, Node
+from ..catalog.graph import Catalog
+from ..catalog.nodes import Article, Node
 from . import jsonld
 from .calendar import in_calendar
 from .cards import Card, card_for

@@ -9,7 +9,8 @@ from urllib.parse import urljoin
 
 from .. import markdown as mdconfig
 from .. import sanitize
-from ..catalog.nodes import Article, Catalog
+from ..catalog.graph import Catalog
+from ..catalog.nodes import Article
 from ..dates import PartialDate
 from .ids import TagIds
 from .urls import Links

@@ -10,7 +10,8 @@ from typing import Any
 
 import jinja2
 
-from ..catalog.nodes import Catalog, Node
+from ..catalog.graph import Catalog
+from ..catalog.nodes import Node
 from . import wording
 from .plan import PageSpec
 

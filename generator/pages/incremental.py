@@ -22,9 +22,11 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from ..catalog.nodes import Catalog, Event, Node, Person, Place, Role
+from ..catalog.graph import Catalog
+from ..catalog.nodes import Event, Node, Person, Place, Role
 from ..kinds import Kind
-from ..load.documents import Document, Tree
+from ..load.documents import Tree
+from ..load.frontmatter import Document
 from .plan import PageSpec
 
 

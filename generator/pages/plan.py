@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from ..catalog.nodes import Article, Catalog, Event, Node, Place
+from ..catalog.graph import Catalog
+from ..catalog.nodes import Article, Event, Node, Place
 from ..validate import fields as fieldref
 
 PER_PAGE = 20  # articles per news page

@@ -28,95 +28,53 @@ import html
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import html5lib
 from markdown import util
 from markdown.treeprocessors import Treeprocessor
 
 from .. import markdown as mdconfig
-from .. import sanitize
-from ..diagnostics import Report
-from ..kinds import ENTITY_FOLDERS, Kind
-from ..load.documents import Document, internal_error
-from ..markdown import opens_new_window
-from ..sanitize import ALLOWED_TAGS, GLOBAL_ATTRS, NAME_RE
+from ..diagnostics import Report, internal_error
+from ..kinds import Kind
+from ..load.frontmatter import Document
+from ..sanitize import ALLOWED_TAGS, GLOBAL_ATTRS
 from . import budget
-from .valid import Valid
+from .bodies_html import (
+    _URL_JUNK,
+    SAFE_SCHEMES,
+    URL_ATTRS,
+    Finding,
+    _Locator,
+    _name_findings,
+    _RawHtml,
+    sanitizer_findings,
+)
+from .targets import Targets, page_uri
 
 # The one Markdown configuration (generator/markdown.py), also set on MkDocs by the plugin.
 EXTENSIONS = mdconfig.EXTENSIONS
+
+
 EXTENSION_CONFIGS = mdconfig.EXTENSION_CONFIGS
-SAFE_SCHEMES = sanitize.URL_SCHEMES
-# Attributes that hold a URL (in any element, however it was written).
-URL_ATTRS = frozenset({"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background",
-                       "cite", "data", "longdesc", "ping"})
-# Pages generated without a content file that bodies may still link to.
-GENERATED_PAGES = frozenset(
-    [f"{s}/index.md" for s in ("news", "timeline", "organizations", "events", "people", "places", "topics")]
-    + ["api/index.md", "contribute/fields.md"]  # the data API and field reference pages (site/plan.py)
-)
+
+
 MAX_FINDINGS = 20  # per file; a hostile file must not flood the report
+
+
 # Rendering and sanitizing one body may take this long, plus BUDGET_PER_MB for each MB of text
 # (1 MB of ordinary Markdown takes Python-Markdown about 3.5 s); more is an error: it would stall
 # the build, and it only happens with pathological input (thousands of nested brackets or tags).
 RENDER_BUDGET_S = 2.0
+
+
 BUDGET_PER_MB_S = 4.0
-_FOLDER_OF = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}
-_URL_JUNK = re.compile(r"[\t\n\r]")
-_BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
+
+
 # Raw HTML, links, attribute lists and entities need one of these: a body without them renders to
 # plain Markdown structure the sanitizer leaves alone, so it skips the (costly) render.
 _MARKUP = re.compile(r"[<\[{&]")
-
-
-def page_uri(doc: Document) -> str | None:
-    """The source path MkDocs gives the page built from ``doc`` (links resolve from it)."""
-    if doc.kind is Kind.ARTICLE:
-        return f"news/{doc.id}.md"
-    if doc.kind is Kind.PAGE:
-        return f"{doc.id}.md"
-    folder = _FOLDER_OF.get(doc.kind)
-    return f"{folder}/{doc.id}.md" if folder else None
-
-
-@dataclass(frozen=True, slots=True)
-class Targets:
-    """What a relative link in a body may point at."""
-
-    pages: frozenset[str]  # source paths of published pages
-    drafts: frozenset[str]  # source paths of draft articles (not published)
-    assets: frozenset[str]  # images copied as they are
-
-    @classmethod
-    def of(cls, valid: Valid, documents: Iterable[Document], assets: Iterable[str]) -> Targets:
-        """What gets published: every valid entry but draft articles (what the catalog keeps)."""
-        pages = {f"news/{key}.md" for key, e in valid.articles.items() if not e.meta.draft}
-        for kind, folder in ((Kind.ORGANIZATION, "organizations"), (Kind.PERSON, "people"),
-                             (Kind.PLACE, "places"), (Kind.EVENT, "events")):
-            pages.update(f"{folder}/{key}.md" for key in valid.table(kind))
-        pages.update(f"topics/{key}.md" for key in valid.topics)
-        pages.update(f"{key}.md" for key in valid.pages)
-        drafts = {uri for d in documents if d.kind is Kind.ARTICLE
-                  and (uri := page_uri(d)) is not None and uri not in pages}
-        return cls(frozenset(pages | GENERATED_PAGES), frozenset(drafts), frozenset(assets))
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    needles: tuple[str, ...]  # text to look for in the body, best first, to place the diagnostic
-    code: str
-    message: str
-    hint: str
-    guess: str | None = None  # a missing page: the hint suggests the closest one (worked out if reported)
-
-
-UrlCheck = Callable[[str, str], list[Finding]]  # (url, tag text) → findings
 
 
 class _KeepTree(Treeprocessor):
@@ -326,225 +284,3 @@ class BodyChecker:
                             "link to the Markdown file of the page, such as ../../organizations/iso.md")]
         return [Finding(needles, "broken-link", f"'{shown}' links to '{resolved}', which does not exist", "",
                         guess=posixpath.basename(resolved))]
-
-
-def _name_findings(name: str, value: str) -> list[Finding]:
-    """ids and class names are limited to [A-Za-z0-9_-]: the sanitizer drops any other."""
-    if all(NAME_RE.match(part) for part in (value.split() if name == "class" else [value])) and value.strip():
-        return []
-    return [Finding((value, f"{name}="), "unsafe-html", f"{name} '{value[:40]}' may only use letters, digits, "
-                    "'-' and '_'", f"write a simple {name} such as 'overview'")]
-
-
-def sanitizer_findings(rendered: str) -> list[Finding]:
-    """What the sanitizer would remove or change in ``rendered``, as HTML5 parsers read it.
-
-    Only serialization may differ (``<br />`` or ``<br>``, attribute order, the rel every link
-    gets): both versions are parsed with html5lib and compared as trees. A parse error in the
-    rendered body is a finding too: a browser repairs such markup in ways the text does not show
-    (an unclosed link swallows every paragraph after it).
-    """
-    cleaned = sanitize.clean(rendered)
-    if cleaned == rendered:
-        return []
-    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False)
-    before = _events(parser.parseFragment(rendered))
-    out: list[Finding] = []
-    if parser.errors:
-        (line, col), code, _ = parser.errors[0]
-        out.append(Finding(_tags_before(rendered, line, col), "unsafe-html",
-                           f"HTML that a browser would repair in ways the text does not show ({code})",
-                           "close every tag you open, in order, and write '&lt;' for a literal '<'"))
-    elif before == _events(parser.parseFragment(cleaned)):
-        return []
-    # Each element and attribute the allowlist drops, in order; the first difference of the two
-    # trees if none is found (the sanitizer changed something the allowlist walk cannot name).
-    out += _removals(before) or ([] if out else [_first_difference(before, _events(parser.parseFragment(cleaned)))])
-    return out
-
-
-_SANITIZER_HINT = "use only the tags and attributes the site allows (CONTRIBUTING.md, unsafe-html)"
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-
-
-def _removals(events: list[_Event]) -> list[Finding]:
-    """What the allowlist of generator/sanitize.py drops from a parsed body, element by element."""
-    out: list[Finding] = []
-    for event in events:
-        if event[0] != "start":
-            continue
-        tag = event[1].rsplit("}", 1)[-1]  # svg and math elements come namespaced
-        allowed = None if "}" in event[1] else ALLOWED_TAGS.get(tag)
-        if allowed is None:
-            gone = " with its content" if tag in ("script", "style") else ""
-            out.append(Finding((f"<{tag}",), "unsafe-html", f"the sanitizer would remove <{tag}>{gone}",
-                               _SANITIZER_HINT))
-            continue
-        for name, value in event[2]:
-            if (tag, name) == ("a", "rel"):
-                continue  # set on every link by the sanitizer
-            url = _URL_JUNK.sub("", value).strip()
-            scheme = _SCHEME.match(url)
-            if ((name not in GLOBAL_ATTRS and name not in allowed)
-                    or (name in ("id", "class") and _name_findings(name, value))
-                    or (name in URL_ATTRS and scheme and scheme[1].lower() not in SAFE_SCHEMES)):
-                out.append(Finding((f"{name}=", f"<{tag}"), "unsafe-html",
-                                   f"the sanitizer would remove attribute '{name}' of <{tag}>", _SANITIZER_HINT))
-    return out
-
-
-def _first_difference(before: list[_Event], after: list[_Event]) -> Finding:
-    i = next((i for i, (x, y) in enumerate(zip(before, after, strict=False)) if x != y), min(len(before), len(after)))
-    was = before[i] if i < len(before) else ("end", "")
-    if was[0] in ("start", "end") and was[1]:
-        tag = str(was[1]).rsplit("}", 1)[-1]
-        what, needles = f"<{tag}>", (f"<{tag}",)
-    else:
-        snippet = str(was[1])[:30].strip() or str(was[1])[:30]
-        what, needles = f"the text near '{snippet}'", (snippet,)
-    return Finding(needles, "unsafe-html", f"the sanitizer would remove or change {what}", _SANITIZER_HINT)
-
-
-_Event = tuple[Any, ...]
-
-
-def _events(root: etree.Element) -> list[_Event]:
-    """An HTML tree as start/text/end events (comments left out), without recursion."""
-    out: list[_Event] = []
-
-    def text(value: str | None) -> None:
-        if value:
-            if out and out[-1][0] == "text":
-                out[-1] = ("text", out[-1][1] + value)
-            else:
-                out.append(("text", value))
-
-    text(root.text)
-    stack = [(root, iter(list(root)))]
-    while stack:
-        el, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            if el is not root:
-                out.append(("end", el.tag))
-                text(el.tail)
-            continue
-        if not isinstance(child.tag, str):  # a comment: the sanitizer drops it, invisibly
-            text(child.tail)
-            continue
-        attrs = dict(child.attrib)
-        if child.tag == "a":
-            attrs["rel"] = sanitize.LINK_REL  # set on every link by the sanitizer
-        out.append(("start", child.tag, tuple(sorted(attrs.items()))))
-        text(child.text)
-        stack.append((child, iter(list(child))))
-    return out
-
-
-def _tags_before(text: str, line: int, col: int, count: int = 6) -> tuple[str, ...]:
-    """The tag at a 1-based line and 0-based column of ``text`` (a parse error), then the tags
-    before it, nearest first: the body is searched for each in turn, so the diagnostic lands on
-    the editor's own markup (the unclosed ``<a …>``) rather than on a tag Markdown wrote."""
-    lines = text.split("\n")
-    end = min(sum(len(x) + 1 for x in lines[:max(line - 1, 0)]) + col + 1, len(text))
-    out: list[str] = []
-    while len(out) < count:
-        start = text.rfind("<", 0, end)
-        if start < 0:
-            break
-        close = text.find(">", start)
-        out.append(text[start:close + 1 if close >= 0 else start + 40][:60])
-        end = start
-    return tuple(out) or (text[:40],)
-
-
-class _RawHtml(HTMLParser):
-    """Checks one piece of raw HTML against the allowlist."""
-
-    def __init__(self, check_url: UrlCheck) -> None:
-        # Character references stay out of the data: '&lt;script' in text is not markup.
-        super().__init__(convert_charrefs=False)
-        self.check_url = check_url
-        self.found: list[Finding] = []
-
-    @classmethod
-    def scan(cls, text: str, check_url: UrlCheck) -> list[Finding]:
-        parser = cls(check_url)
-        parser.feed(text)
-        parser.close()
-        return parser.found
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        text = self.get_starttag_text() or f"<{tag}"
-        needles = (text, f"<{tag}")
-        allowed = ALLOWED_TAGS.get(tag)
-        if allowed is None:
-            self.found.append(Finding(needles, "unsafe-html", f"HTML tag <{tag}> is not allowed in content",
-                                      "use Markdown, or only harmless tags such as <abbr>, <sub>, <sup>, "
-                                      "<br>, <figure> and tables"))
-            return
-        values = dict(attrs)
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(Finding(needles, "unsafe-html", f"event-handler attribute '{name}' is not "
-                                          f"allowed on <{tag}>", "remove it; content cannot run scripts"))
-            elif name not in GLOBAL_ATTRS and name not in allowed and (tag, name) != ("a", "rel"):
-                self.found.append(Finding(needles, "unsafe-html", f"attribute '{name}' is not allowed on <{tag}>",
-                                          "remove the attribute"))
-            elif name in URL_ATTRS and value is not None:
-                self.found += self.check_url(value, text)
-            elif name in ("id", "class"):
-                self.found += _name_findings(name, value or "")
-        if tag == "a" and opens_new_window(values.get("target")):
-            rel = {t.lower() for t in (values.get("rel") or "").split()}
-            if not {"noopener", "noreferrer"} <= rel:
-                self.found.append(Finding(needles, "unsafe-html", "a link that opens a new window needs "
-                                          "rel=\"noopener noreferrer\"", "add rel=\"noopener noreferrer\", or "
-                                          "write a Markdown link: [text](https://…){target=_blank}"))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data: str) -> None:
-        match = _BROKEN_TAG.search(data) if self.cdata_elem is None else None
-        if match:  # markup the parser could not read; a browser might read it differently
-            snippet = data[match.start():match.start() + 20]
-            self.found.append(Finding((snippet,), "unsafe-html", f"unreadable HTML near '{snippet.strip()}'",
-                                      "close the tag, or write '&lt;' for a literal '<'"))
-
-    def handle_pi(self, data: str) -> None:
-        self.found.append(Finding((f"<?{data}", "<?"), "unsafe-html", "processing instructions are not allowed",
-                                  "remove it"))
-
-    def handle_decl(self, decl: str) -> None:
-        self.found.append(Finding((f"<!{decl}", "<!"), "unsafe-html", f"declaration <!{decl[:20]}> is not "
-                                  "allowed", "remove it"))
-
-    def unknown_decl(self, data: str) -> None:
-        self.handle_decl(data)
-
-
-class _Locator:
-    """Offsets of text in a body → (line, column); each needle is searched onward from its last hit."""
-
-    def __init__(self, body: str) -> None:
-        self.body = body
-        self.starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
-        self.cursor: dict[str, int] = {}
-
-    def find(self, needles: tuple[str, ...]) -> int:
-        for needle in needles:
-            if not needle:
-                continue
-            at = self.body.find(needle, self.cursor.get(needle, 0))
-            if at < 0:
-                at = self.body.find(needle)  # reported out of order (block HTML before inline)
-            if at >= 0:
-                self.cursor[needle] = at + 1
-                return at
-        return 0
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from ..diagnostics import Report
-from ..load.documents import Document
+from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
 
 _BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef"

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..diagnostics import Report
 from ..kinds import Kind
-from ..load.documents import Document
+from ..load.frontmatter import Document
 from ..load.yamlsafe import Pos
 from .names import FIELD_WORDS, Naming, distinct_keys, name_key, namings
 

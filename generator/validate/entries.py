@@ -8,7 +8,8 @@ from pydantic import ValidationError
 
 from ..diagnostics import Report
 from ..kinds import Kind
-from ..load.documents import ID_RE, Document, Tree
+from ..load.documents import ID_RE, Tree
+from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
 from . import duplicates
 from . import models as m
@@ -133,7 +134,7 @@ def validate_model(
             for err in exc.errors():
                 report_error(doc, model, base, err, report)
         except Exception as bug:  # a bug must not hide the other files' problems
-            from ..load.documents import internal_error  # only on this path
+            from ..diagnostics import internal_error  # only on this path
 
             internal_error(report, doc.path, bug)
         return None

@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from ..dates import suggest as suggest_date
 from ..diagnostics import Report
-from ..load.documents import Document
+from ..load.frontmatter import Document
 from ..load.yamlsafe import Path, Pos
 from . import countries
 from . import models as m

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Report, Severity
 from ..kinds import Kind
-from ..load.documents import Document, Tree
+from ..load.documents import Tree
+from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
 from . import fields as fieldref
 

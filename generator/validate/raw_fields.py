@@ -11,7 +11,7 @@ from typing import Any
 from ..dates import InvalidDate, PartialDate
 from ..diagnostics import Report
 from ..kinds import Kind
-from ..load.documents import Document
+from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
 from . import countries
 from .valid import Valid

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..diagnostics import Report
 from ..kinds import Kind
-from ..load.documents import Document
+from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
 from .names import NAME_FIELDS, name_key, namings
 from .valid import Entry, Valid, parent_loops

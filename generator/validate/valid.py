@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..kinds import Kind
-from ..load.documents import Document
+from ..load.frontmatter import Document
 
 
 @dataclass(slots=True)

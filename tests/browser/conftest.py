@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 
 from ..fixture_site import Built
 from ..helpers import ROOT

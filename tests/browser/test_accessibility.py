@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 
 from .support import Reader
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 
 from .. import fixture_site as fx
 from .support import Reader

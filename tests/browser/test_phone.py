@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import expect
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 
 from .. import fixture_site as fx
 from .support import Reader

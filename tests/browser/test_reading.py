@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 
 from .. import fixture_site as fx
 from ..helpers import load_mkdocs_config

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, expect
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 from generator.outputs.api import endpoints
 from generator.outputs.search import INDEXED, han_suffixes
 from generator.pages.plan import plan

@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.catalog.nodes import Catalog, Event
+from generator.catalog.graph import Catalog
+from generator.catalog.nodes import Event
 from generator.pages.plan import TIMELINE_LIMIT
 
 from .. import fixture_site as fx

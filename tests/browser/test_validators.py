@@ -28,7 +28,7 @@ import feedparser
 import jsonschema
 import pytest
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 
 from ..helpers import ROOT, env
 from ..outputs.test_feeds import JSON_FEED_11

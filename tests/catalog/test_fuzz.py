@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from generator.catalog import build as catalog_mod
 from generator.diagnostics import Report
 from generator.kinds import Kind
-from generator.load.documents import Tree, decode, split
+from generator.load.documents import Tree
+from generator.load.frontmatter import decode, split
 from generator.validate import bodies as bodycheck
 from generator.validate.entries import validate
 from generator.validate.models import MODELS

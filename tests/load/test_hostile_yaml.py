@@ -9,7 +9,8 @@ import pytest
 
 from generator.diagnostics import Diagnostic, Report
 from generator.kinds import Kind
-from generator.load.documents import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, load_tree
+from generator.load.documents import load_tree
+from generator.load.frontmatter import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
 
 ARTICLE_FRONT = (
     "title: Hello\n"

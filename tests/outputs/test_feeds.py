@@ -17,7 +17,8 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from generator.catalog.nodes import Article, Catalog, Node
+from generator.catalog.graph import Catalog
+from generator.catalog.nodes import Article, Node
 from generator.outputs import write_outputs
 from generator.outputs.feeds import FEED_LIMIT, PORTAL_NS
 from generator.outputs.ids import TagIds

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 from generator.outputs.api import endpoints
 from generator.outputs.search import INDEXED, KIND_LABELS, han_suffixes
 from generator.pages.plan import plan

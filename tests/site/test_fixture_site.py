@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 from generator.dates import Precision
 from generator.outputs.feeds import FEED_LIMIT
 from generator.pages.plan import ENTITY_ARTICLES, PER_PAGE

@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from generator.catalog.nodes import Catalog
+from generator.catalog.graph import Catalog
 
 from .. import fixture_site as fx
 from ..fixture_site import Built

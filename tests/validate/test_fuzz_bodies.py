@@ -24,7 +24,7 @@ from generator import markdown as mdconfig
 from generator import sanitize
 from generator.diagnostics import Report
 from generator.kinds import Kind
-from generator.load.documents import Document
+from generator.load.frontmatter import Document
 from generator.load.yamlsafe import Located
 from generator.validate import bodies as bodycheck
 from generator.validate.characters import check_characters
