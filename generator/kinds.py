@@ -25,4 +25,5 @@ ENTITY_FOLDERS = {
     "places": Kind.PLACE,
     "events": Kind.EVENT,
 }
+FOLDER_OF = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}  # Kind.PERSON → "people"
 TOPICS_FILE = "topics.yml"

@@ -19,7 +19,7 @@ from typing import Any
 from ..dates import InvalidDate, PartialDate
 from ..dates import suggest as suggest_date
 from ..diagnostics import Report
-from ..kinds import Kind
+from ..kinds import FOLDER_OF, Kind
 from ..load.documents import ID_RE, display_path
 from ..load.frontmatter import split
 from ..validate import fields as fieldref
@@ -28,7 +28,7 @@ from ..validate.names import FIELD_WORDS, Naming, distinct_keys, namings
 from ..validate.placeholders import MARK
 
 SLUG_LIMIT = 80  # characters; long headlines are cut at a word boundary
-FOLDERS = {"organization": "organizations", "person": "people", "place": "places", "event": "events"}
+FOLDERS = {kind.value: folder for kind, folder in FOLDER_OF.items()}  # "person" → "people"
 BODY_PLACEHOLDERS = {
     "article": f"{MARK}: write the article text here, in Markdown: the report's paragraphs, in order.",
     "organization": f"{MARK}: describe the organization in a sentence or two, or delete this line.",

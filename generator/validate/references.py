@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Report
-from ..kinds import Kind
+from ..kinds import FOLDER_OF, Kind
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
 from .names import NAME_FIELDS, name_key, namings
@@ -112,7 +112,7 @@ class _References:
             guess = names[close[0]] if close else None
         if guess is not None:
             return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
-        folder = "content/topics.yml" if what == "topic" else f"content/{_FOLDER[what]}/{ref}.md"
+        folder = "content/topics.yml" if what == "topic" else f"content/{FOLDER_OF[Kind(what)]}/{ref}.md"
         return f"create {folder} or fix the id"
 
 
@@ -135,7 +135,6 @@ def _name_index(what: str, table: dict[str, Entry]) -> dict[str, str]:
     return index
 
 
-_FOLDER = {"organization": "organizations", "person": "people", "place": "places", "event": "events"}
 
 
 def check_cycles(table: dict[str, Entry], what: str, report: Report) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..kinds import ENTITY_FOLDERS, Kind
+from ..kinds import ENTITY_FOLDERS, FOLDER_OF, Kind
 from ..load.frontmatter import Document
 from .valid import Valid
 
@@ -17,7 +17,6 @@ GENERATED_PAGES = frozenset(
 )
 
 
-_FOLDER_OF = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}
 
 
 def page_uri(doc: Document) -> str | None:
@@ -26,7 +25,7 @@ def page_uri(doc: Document) -> str | None:
         return f"news/{doc.id}.md"
     if doc.kind is Kind.PAGE:
         return f"{doc.id}.md"
-    folder = _FOLDER_OF.get(doc.kind)
+    folder = FOLDER_OF.get(doc.kind)
     return f"{folder}/{doc.id}.md" if folder else None
 
 
