@@ -61,7 +61,7 @@ def violations(root: Path = PACKAGE) -> list[str]:
             if line in reported:
                 continue
             if module.split(".")[0] in FRAMEWORKS and own != "plugin":
-                problems.append(f"{shown}:{line}: imports {module}; only generator/plugin.py may import MkDocs")
+                problems.append(f"{shown}:{line}: imports {module}; only generator/plugin/ may import MkDocs")
             elif target in ORDER and own in ORDER and ORDER[target] > ORDER[own]:
                 problems.append(f"{shown}:{line}: imports {module}, a later stage than {own}")
             else:
@@ -83,8 +83,8 @@ def test_imports_point_down_the_pipeline() -> None:
 @pytest.mark.parametrize(("where", "source", "expected"), [
     ("generator/load/bad.py", "from ..catalog.nodes import Catalog\n", "imports generator.catalog.nodes"),
     ("generator/validate/bad.py", "from .. import pages\n", "imports generator.pages"),
-    ("generator/pages/bad.py", "from mkdocs.config.defaults import MkDocsConfig\n", "only generator/plugin.py"),
-    ("generator/catalog/bad.py", "import material.plugins\n", "only generator/plugin.py"),
+    ("generator/pages/bad.py", "from mkdocs.config.defaults import MkDocsConfig\n", "only generator/plugin/"),
+    ("generator/catalog/bad.py", "import material.plugins\n", "only generator/plugin/"),
 ])
 def test_a_wrong_way_import_is_named(tmp_path: Path, where: str, source: str, expected: str) -> None:
     root = tmp_path / "generator"

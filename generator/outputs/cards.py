@@ -98,8 +98,10 @@ def write_cards(cards: Iterable[Card], site_dir: Path, cache_dir: Path, site_nam
     for card in unique:
         _place(cache_dir / f"{card.digest}.png", site_dir / card.path)
         written.append(card.path)
-    (site_dir / LOGO).write_bytes(draw_logo(site_name))
-    written.append(LOGO)
+    logo, data = site_dir / LOGO, draw_logo(site_name)
+    if not logo.is_file() or logo.read_bytes() != data:  # `mkdocs serve` keeps its site folder
+        logo.write_bytes(data)
+        written.append(LOGO)
     return written
 
 

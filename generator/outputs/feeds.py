@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
 from pathlib import Path
@@ -70,12 +70,15 @@ def _articles(node: Node) -> list[Article]:
     return node.all_articles if node.kind == "place" else list(node.articles)  # type: ignore[attr-defined]
 
 
-def write_feeds(catalog: Catalog, site_dir: Path, site: Site) -> list[str]:
-    """Write every feed; RSS and Atom only with site_url (they require absolute links)."""
+def write_feeds(catalog: Catalog, site_dir: Path, site: Site, only: Container[str] | None = None) -> list[str]:
+    """Write every feed (or those whose folder is in ``only``: `mkdocs serve`, outputs/incremental.py);
+    RSS and Atom only with site_url (they require absolute links)."""
     fallback = latest(catalog)
     html: dict[str, str] = {}  # rendered once per article, shared by every feed it appears in
     written: list[str] = []
     for feed in site_feeds(catalog, site):
+        if only is not None and feed.folder not in only:
+            continue
         updated = max((moment(modified(a)) for a in feed.articles), default=fallback)
         for a in feed.articles:
             if a.id not in html:

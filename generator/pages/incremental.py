@@ -120,9 +120,11 @@ def files_hash(paths: Iterable[Path]) -> bytes:
     return digest.digest()
 
 
-def fingerprints(specs: list[PageSpec], catalog: Catalog, tree: Tree, global_hash: bytes) -> dict[str, bytes]:
-    """src_uri → fingerprint of every planned page."""
-    hashes = node_hashes(catalog, tree)
+def fingerprints(specs: list[PageSpec], catalog: Catalog, tree: Tree, global_hash: bytes,
+                 hashes: dict[Any, bytes] | None = None) -> dict[str, bytes]:
+    """src_uri → fingerprint of every planned page (``hashes``: node_hashes, if already computed)."""
+    if hashes is None:
+        hashes = node_hashes(catalog, tree)
     out = {}
     for spec in specs:
         shape = (spec.template, spec.title, spec.kind, spec.description, spec.markdown, spec.search,

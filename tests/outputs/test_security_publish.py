@@ -89,7 +89,7 @@ def test_a_build_that_fails_late_leaves_the_site_byte_for_byte(
     def fail(*args: object, **kwargs: object) -> list[str]:
         raise RuntimeError("an output failed after every page was written")
 
-    monkeypatch.setattr(plugin, "write_outputs", fail)
+    monkeypatch.setattr(plugin.portal, "write_outputs", fail)
     with pytest.raises(RuntimeError):
         _build_in_process(project)
     assert snapshot(project / "site") == before
@@ -105,7 +105,7 @@ def test_a_strict_build_with_a_warning_leaves_the_site_byte_for_byte(
         logging.getLogger("mkdocs.plugins.portal").warning("a late warning")
         return []
 
-    monkeypatch.setattr(plugin, "write_outputs", warn)
+    monkeypatch.setattr(plugin.portal, "write_outputs", warn)
     with pytest.raises(Abort):
         _build_in_process(project)
     assert snapshot(project / "site") == before
@@ -188,7 +188,7 @@ def test_the_build_sanitizes_even_what_the_check_refuses(tmp_path: Path, monkeyp
         "news/2020/hello.md": article("2020-01-02", body),
     })
     config = write_config(tmp_path, tmp_path / "content", strict=False)
-    real = plugin.build_catalog
+    real = plugin.portal.build_catalog
 
     def lenient(path: Path, **options: Any) -> object:  # options: the parse cache under `serve`
         result = real(path, **options)
@@ -196,7 +196,7 @@ def test_the_build_sanitizes_even_what_the_check_refuses(tmp_path: Path, monkeyp
         result.report = Report()
         return result
 
-    monkeypatch.setattr(plugin, "build_catalog", lenient)
+    monkeypatch.setattr(plugin.portal, "build_catalog", lenient)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     build(load_config(str(config)))
     page = read_page(tmp_path / "site", "news/2020/hello/")

@@ -126,10 +126,26 @@ def test_an_edit_re_renders_only_the_pages_it_affects(served_dirty: tuple[Path, 
     ((first, total),) = _rendered(log)
     assert first == total > 10  # everything, the first time
     beta_before = _unserved(_get(f"{base}/organizations/beta/")[1])
+    feeds_before = {f: _get(f"{base}/{f}")[1] for f in ("feed.json", "organizations/acme/feed.json",
+                                                         "organizations/beta/feed.json")}
+    assert all("Acme opened its doors" in feeds_before[f] for f in ("feed.json", "organizations/acme/feed.json"))
 
+    # A save that changes nothing re-renders no page and writes no feed, calendar, data file or card.
     article = project / "content/news/2024/acme-opens.md"
+    wrote = log.read_text("utf-8").count("portal: wrote ")
+    article.write_text(ARTICLE, encoding="utf-8")
+    _wait("the rebuild after an unchanged save", lambda: len(_rendered(log)) == 2, log)
+    _wait("the end of that build", lambda: log.read_text("utf-8").count("portal: built ") == 2, log)
+    assert _rendered(log)[-1][0] == 0
+    assert log.read_text("utf-8").count("portal: wrote ") == wrote
+
     article.write_text(ARTICLE.replace("its doors", "its gates"), encoding="utf-8")
     _wait("the rebuild", lambda: "Acme opened its gates" in _get(page)[1], log)
+    # The edited article's feeds follow; Beta's feed, which does not show it, is the same file.
+    for feed in ("feed.json", "organizations/acme/feed.json"):
+        text = _get(f"{base}/{feed}")[1]
+        assert "Acme opened its gates" in text and "Acme opened its doors" not in text, feed
+    assert _get(f"{base}/organizations/beta/feed.json")[1] == feeds_before["organizations/beta/feed.json"]
     changed, planned = _rendered(log)[-1]
     # The article, the listings and entity pages that show it, and nothing else: not Beta's page.
     assert 0 < changed < planned // 2, _rendered(log)

@@ -11,43 +11,42 @@ import os
 import sys
 import time
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, get_toc
-from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from . import markdown as mdconfig
-from . import sanitize
-from .diagnostics import render
-from .load.cache import ParseCache
-from .outputs import publish, write_outputs
-from .outputs.api import endpoints as api_endpoints
-from .outputs.cards import write_cards
-from .outputs.ids import DEFAULT_AUTHORITY, DEFAULT_DATE, InvalidTagId, TagIds
-from .outputs.page import PageOutputs, page_card
-from .outputs.search import INDEXED, SearchStep
-from .outputs.site import latest
-from .outputs.sitemap import lastmod
-from .pages import plan as plan_mod
-from .pages.collisions import collisions
-from .pages.context import PageView, install
-from .pages.incremental import Previous, TemplateCache, files_hash, fingerprints
-from .pages.plan import PageSpec
-from .pipeline import Result, build_catalog
+from .. import markdown as mdconfig
+from .. import sanitize
+from ..diagnostics import render
+from ..load.cache import ParseCache
+from ..outputs import publish, write_outputs
+from ..outputs.api import endpoints as api_endpoints
+from ..outputs.cards import write_cards
+from ..outputs.ids import DEFAULT_AUTHORITY, DEFAULT_DATE, InvalidTagId, TagIds
+from ..outputs.page import PageOutputs, page_card
+from ..outputs.search import INDEXED, SearchStep
+from ..outputs.site import latest
+from ..outputs.sitemap import lastmod
+from ..pages import plan as plan_mod
+from ..pages.collisions import collisions
+from ..pages.context import PageView, install
+from ..pages.plan import PageSpec
+from ..pipeline import Result, build_catalog
+from . import glue
+from .preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -77,17 +76,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # `mkdocs serve --dirty` (make serve): re-render only pages whose fingerprint changed.
         self._dirty = False
         self._parse_cache: ParseCache | None = None
-        self._previous = Previous()
-        self._templates = TemplateCache()
-        self._fingerprints: dict[str, bytes] = {}
-        self._html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a dirty build skips
+        self._preview = Preview()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin object across `serve` rebuilds.
         self._serve = command == "serve"
         self._dirty = self._serve and dirty
         if self._dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
+            logging.getLogger("mkdocs.commands.build").addFilter(glue.exact_dirty_builds)
 
     # -- load, validate, catalog ------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -147,7 +143,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if file.src_dir == config.docs_dir and file.src_uri not in assets:  # MkDocs sets it verbatim
                 files.remove(file)
         self.specs = {}
-        nav_uris = _nav_uris(config.nav)
+        nav_uris = glue.nav_uris(config.nav)
         specs = plan_mod.plan(self.result.catalog, api_endpoints(self.result.catalog))
         clashes = collisions(specs)
         if clashes:
@@ -155,8 +151,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(f"portal: {len(clashes)} page address(es) used twice; rename the files named above")
         changed: set[str] | None = None
         if self._dirty:
-            self._fingerprints = fingerprints(specs, self.result.catalog, self.result.tree, _code_and_theme(config))
-            changed = self._previous.changed(self._fingerprints)
+            changed = self._preview.plan(specs, self.result, config)
             log.info(f"portal: {len(changed)} of {len(specs)} pages changed")
             # MkDocs writes pages in this order: the changed ones first, so the edited page is ready
             # before the listings that merely show it. (Only in the preview; builds keep the plan's order.)
@@ -168,7 +163,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             file.generated_by = "portal"
             if changed is not None:  # MkDocs's dirty build asks each file; the fingerprint answers
                 # The instance attribute deliberately shadows the method File.is_modified (mypy: method-assign).
-                file.is_modified = _answer(spec.src_uri in changed)  # type: ignore[method-assign]
+                file.is_modified = glue.answer(spec.src_uri in changed)  # type: ignore[method-assign]
             files.append(file)
         log.info(f"portal: planned {len(self.specs)} pages in {time.perf_counter() - started:.2f} s")
         self._done, self._started, self._template_s = 0, time.perf_counter(), 0.0
@@ -179,14 +174,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if spec is not None and not spec.markdown.strip():
             # Listings and most entity pages have no Markdown: skip building a Markdown converter
             # (with every extension) just to turn "" into "".
-            page.render = types.MethodType(_render_nothing, page)  # type: ignore[method-assign]
+            page.render = types.MethodType(glue.render_nothing, page)  # type: ignore[method-assign]
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             # Material prints meta title and description unescaped: hand it escaped Markup.
-            page.meta.update({"title": escape(spec.title), "hide": _hidden(spec.kind)})
+            page.meta.update({"title": escape(spec.title), "hide": glue.hidden(spec.kind)})
             if spec.description:
                 page.meta["description"] = escape(spec.description)
         return markdown
@@ -198,18 +193,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Every body is sanitized as `portal check` sanitized it; the table of contents gets the
         # same treatment, since Material prints its ids and titles outside the body.
         html = sanitize.clean(html)
-        _sanitize_toc(page.toc)
+        glue.sanitize_toc(page.toc)
         if spec.kind == "article" and spec.node is not None:
             spec.node.html = html  # type: ignore[attr-defined]  # for feeds and the data API
             if self._dirty:
-                self._html[spec.src_uri] = html
+                self._preview.html[spec.src_uri] = html
         return html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         install(env)
         env.globals["portal_lastmod"] = lambda src_uri: lastmod(self.specs.get(src_uri))  # theme/sitemap.xml
         if self._serve:
-            env.bytecode_cache = self._templates
+            env.bytecode_cache = self._preview.templates
         self.env = env
         self.search = SearchStep(env, config.docs_dir, serve=self._serve)
         return env
@@ -251,137 +246,54 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # the build in on_pre_build, before MkDocs cleans the site folder, so the last good build
         # is still whole (builds go to a staging folder first): keep serving it while the terminal shows
         # the diagnostics.
-        server.builder = _keep_last_good(server.builder)
+        server.builder = glue.keep_last_good(server.builder)
+        glue.stop_on_sigterm()
         return server
 
     @event_priority(-100)  # last: other plugins (search) still write into the staging folder
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
         cat = self.result.catalog
-        self._write_outputs(config)
         log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
         if self.search is not None:
-            # A build indexes into its staging folder, published whole; `serve` indexes in the background,
-            # into the folder it serves.
+            # A build indexes into its staging folder, published whole, while the outputs are written;
+            # `serve` indexes in the background, once saves pause, into the folder it serves.
             target = self._site_dir if self._serve and self._site_dir else config.site_dir
-            self.search.finish(Path(target), log.info,
-                               {s.url for s in self.specs.values() if s.search and s.kind in INDEXED})
+            self.search.start(Path(target), log.info,
+                              {s.url for s in self.specs.values() if s.search and s.kind in INDEXED})
+        try:
+            self._write_outputs(config)
+        finally:
+            if self.search is not None:
+                self.search.wait()
         if self._dirty:
-            for uri in self._previous.gone(self._fingerprints):  # a deleted or renamed file's old page
-                stale = Path(config.site_dir) / plan_mod.PageSpec(uri, "", "", "").url / "index.html"
-                stale.unlink(missing_ok=True)
-            self._previous.pages = self._fingerprints
+            self._preview.done(config.site_dir)
         counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
         log.info(f"portal: built {len(self.specs)} pages: {counts}")
         if cat.drafts:
             log.info(f"portal: {len(cat.drafts)} draft(s) left out: " + ", ".join(cat.drafts))
-        self._publish(config)
+        if self._site_dir is not None:  # else built in place
+            glue.publish_staging(config, self._site_dir)
 
     def _write_outputs(self, config: MkDocsConfig) -> None:
         """Feeds, calendars, the data API and the social cards."""
         assert self.result is not None
         cat = self.result.catalog
         started = time.perf_counter()
-        if self._dirty:  # pages this build skipped: their article bodies from the build that rendered them
-            for uri, spec in self.specs.items():
-                if spec.kind == "article" and spec.node is not None and spec.node.html is None:  # type: ignore[attr-defined]
-                    spec.node.html = self._html.get(uri)  # type: ignore[attr-defined]
-        written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
-                                site_name=config.site_name, site_description=config.site_description or "")
-        cache = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
-        written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],
-                               Path(config.site_dir), cache, config.site_name)
+        cards = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
+        if self._dirty:  # only the outputs whose inputs changed
+            written = self._preview.write_outputs(self.specs, self.result, config, self.ids, cards)
+        else:
+            written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
+                                    site_name=config.site_name, site_description=config.site_description or "")
+            written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],
+                                   Path(config.site_dir), cards, config.site_name)
         if written:
             log.info(f"portal: wrote {len(written)} feeds, calendars, data files and social cards "
                      f"in {time.perf_counter() - started:.2f} s")
-
-    def _publish(self, config: MkDocsConfig) -> None:
-        if self._site_dir is None:
-            return  # built in place
-        # In strict mode MkDocs aborts after on_post_build when warnings were logged: that build
-        # failed too, so it must not replace the site.
-        counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
-        staging, config.site_dir = config.site_dir, self._site_dir  # callers (gh-deploy) read it after
-        if config.strict and any(h.get_counts() for h in counted):
-            publish.discard(staging)
-            return
-        publish.replace(staging, self._site_dir)
-        log.info(f"portal: published the build to {self._site_dir}")
 
     def on_build_error(self, *, error: Exception) -> None:
         # Whatever failed, the previous site stays as it was; the half-written staging folder goes.
         if self._site_dir is not None:
             publish.discard(publish.staging_for(self._site_dir))
             log.error(f"portal: the build failed, so {self._site_dir} was left as it was")
-
-
-def _answer(modified: bool) -> Callable[[], bool]:
-    """A File.is_modified that gives a fixed answer."""
-    return lambda: modified
-
-
-def _sanitize_toc(items: Iterable[AnchorLink]) -> None:
-    """Table of contents entries: ids reduced to [A-Za-z0-9_-], titles sanitized and marked safe."""
-    stack = list(items)
-    while stack:
-        item = stack.pop()
-        item.id = sanitize.safe_name(item.id)
-        item.title = Markup(sanitize.clean(str(item.title)))
-        stack.extend(item.children)
-
-
-def _nav_uris(nav: Any) -> set[str]:
-    """Source paths named in the configured nav (they are the only pages in it)."""
-    out: set[str] = set()
-    stack = list(nav or [])
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, str):
-            out.add(item)
-    return out
-
-
-def _hidden(kind: str) -> list[str]:
-    # With navigation tabs, Material's left sidebar only repeats the current tab; the phone
-    # drawer is unaffected. Only articles have headings worth a table of contents.
-    return ["navigation"] if kind == "article" else ["navigation", "toc"]
-
-
-def _keep_last_good(build: Callable[..., Any]) -> Callable[..., Any]:
-    def rebuild(*args: Any, **kwargs: Any) -> None:
-        try:
-            build(*args, **kwargs)
-        except (Abort, BuildError):  # MkDocs's own build errors; anything else keeps its traceback
-            log.error("portal: the site was not rebuilt; still serving the last good build. "
-                      "Fix the problems listed above and save again.")
-    return rebuild
-
-
-def _exact_dirty_builds(record: logging.LogRecord) -> bool:
-    """Drop MkDocs's warning that dirty builds may be inaccurate: the portal's fingerprints make them
-    exact (generator/pages/incremental.py), and under --strict the warning would stop every build."""
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-def _code_and_theme(config: MkDocsConfig) -> bytes:
-    """What every page is rendered with besides its data: theme, configuration, code and versions."""
-    import material
-    import mkdocs
-
-    # Material's and MkDocs's own templates are covered by their versions (hashing them would read
-    # thousands of icons per save).
-    parts = [Path(__file__).parent] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
-    if config.config_file_path:
-        parts.append(Path(config.config_file_path))
-    return files_hash(parts) + f"{mkdocs.__version__} {material.__version__}".encode()
-
-
-def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """What Page.render leaves for an empty Markdown source, without building a converter."""
-    page.content = ""
-    page.toc = get_toc([])
-    page.present_anchor_ids = set()

@@ -1,0 +1,120 @@
+"""Small MkDocs glue the plugin's events use: dirty-build answers, the table of contents, the nav,
+serve's error handling and log filters, the preview's code-and-theme hash, Markdown for a page."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.utils import CountHandler
+
+from .. import sanitize
+from ..outputs import publish
+from ..pages.incremental import files_hash
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+
+def answer(modified: bool) -> Callable[[], bool]:
+    """A File.is_modified that gives a fixed answer."""
+    return lambda: modified
+
+
+def sanitize_toc(items: Iterable[AnchorLink]) -> None:
+    """Table of contents entries: ids reduced to [A-Za-z0-9_-], titles sanitized and marked safe."""
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        item.id = sanitize.safe_name(item.id)
+        item.title = Markup(sanitize.clean(str(item.title)))
+        stack.extend(item.children)
+
+
+def nav_uris(nav: Any) -> set[str]:
+    """Source paths named in the configured nav (they are the only pages in it)."""
+    out: set[str] = set()
+    stack = list(nav or [])
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            out.add(item)
+    return out
+
+
+def hidden(kind: str) -> list[str]:
+    # With navigation tabs, Material's left sidebar only repeats the current tab; the phone
+    # drawer is unaffected. Only articles have headings worth a table of contents.
+    return ["navigation"] if kind == "article" else ["navigation", "toc"]
+
+
+def keep_last_good(build: Callable[..., Any]) -> Callable[..., Any]:
+    def rebuild(*args: Any, **kwargs: Any) -> None:
+        try:
+            build(*args, **kwargs)
+        except (Abort, BuildError):  # MkDocs's own build errors; anything else keeps its traceback
+            log.error("portal: the site was not rebuilt; still serving the last good build. "
+                      "Fix the problems listed above and save again.")
+    return rebuild
+
+
+def exact_dirty_builds(record: logging.LogRecord) -> bool:
+    """Drop MkDocs's warning that dirty builds may be inaccurate: the portal's fingerprints make them
+    exact (generator/pages/incremental.py), and under --strict the warning would stop every build."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def code_and_theme(config: MkDocsConfig) -> bytes:
+    """What every page is rendered with besides its data: theme, configuration, code and versions."""
+    import material
+    import mkdocs
+
+    # Material's and MkDocs's own templates are covered by their versions (hashing them would read
+    # thousands of icons per save).
+    parts = [Path(__file__).parents[1]] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    if config.config_file_path:
+        parts.append(Path(config.config_file_path))
+    return files_hash(parts) + f"{mkdocs.__version__} {material.__version__}".encode()
+
+
+def render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What Page.render leaves for an empty Markdown source, without building a converter."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+
+
+def stop_on_sigterm() -> None:
+    """Let `mkdocs serve` end on SIGTERM as on Ctrl-C: its own clean-up and the portal's (the search
+    staging folders, outputs/search.py) run instead of the process vanishing mid-way."""
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, interrupt)
+
+
+def publish_staging(config: MkDocsConfig, site_dir: str) -> None:
+    """The finished staging folder (config.site_dir) becomes ``site_dir`` (outputs/publish.py)."""
+    # In strict mode MkDocs aborts after on_post_build when warnings were logged: that build
+    # failed too, so it must not replace the site.
+    counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    staging, config.site_dir = config.site_dir, site_dir  # callers (gh-deploy) read it after
+    if config.strict and any(h.get_counts() for h in counted):
+        publish.discard(staging)
+        return
+    publish.replace(staging, site_dir)
+    log.info(f"portal: published the build to {site_dir}")

@@ -1,0 +1,60 @@
+"""What `mkdocs serve --dirty` (make serve) keeps between saves, on the plugin object.
+
+Each preview build fingerprints every planned page (pages/incremental.py); MkDocs re-renders only
+the pages whose fingerprint changed, and the feeds, calendars, data files and social cards follow the
+same fingerprints (outputs/incremental_outputs.py). State lives here for the life of the server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..outputs.cards import write_cards
+from ..outputs.ids import TagIds
+from ..outputs.incremental_outputs import OutputFingerprints
+from ..outputs.page import page_card
+from ..pages.incremental import Previous, TemplateCache, fingerprints, node_hashes
+from ..pages.plan import PageSpec
+from ..pipeline import Result
+from . import glue
+
+
+class Preview:
+    def __init__(self) -> None:
+        self.previous = Previous()
+        self.templates = TemplateCache()
+        self.fingerprints: dict[str, bytes] = {}
+        self.hashes: dict[Any, bytes] = {}  # pages/incremental.node_hashes of this build
+        self.global_hash = b""  # the code, theme and configuration of this build
+        self.outputs = OutputFingerprints()
+        self.html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a build skips
+
+    def plan(self, specs: list[PageSpec], result: Result, config: MkDocsConfig) -> set[str]:
+        """The src_uris of the pages to render again."""
+        self.global_hash = glue.code_and_theme(config)
+        self.hashes = node_hashes(result.catalog, result.tree)
+        self.fingerprints = fingerprints(specs, result.catalog, result.tree, self.global_hash, self.hashes)
+        return self.previous.changed(self.fingerprints)
+
+    def write_outputs(self, specs: dict[str, PageSpec], result: Result, config: MkDocsConfig, ids: TagIds,
+                      cards: Path) -> list[str]:
+        """The outputs whose inputs changed, and the cards of the pages rendered again."""
+        for uri, spec in specs.items():  # pages this build skipped: bodies from the build that rendered them
+            if spec.kind == "article" and spec.node is not None and spec.node.html is None:  # type: ignore[attr-defined]
+                spec.node.html = self.html.get(uri)  # type: ignore[attr-defined]
+        written = self.outputs.write(result.catalog, Path(config.site_dir), config.site_url or None, ids=ids,
+                                     site_name=config.site_name, site_description=config.site_description or "",
+                                     hashes=self.hashes, global_hash=self.global_hash)
+        changed = [s for uri, s in specs.items() if self.previous.pages.get(uri) != self.fingerprints[uri]]
+        return written + write_cards([page_card(s, config.site_name) for s in changed],
+                                     Path(config.site_dir), cards, config.site_name)
+
+    def done(self, site_dir: str) -> None:
+        """After a good build: a deleted or renamed file's old page goes; these fingerprints are the last."""
+        for uri in self.previous.gone(self.fingerprints):
+            stale = Path(site_dir) / PageSpec(uri, "", "", "").url / "index.html"
+            stale.unlink(missing_ok=True)
+        self.previous.pages = self.fingerprints
