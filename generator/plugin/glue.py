@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import markdown
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure import pages
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
@@ -118,3 +120,42 @@ def publish_staging(config: MkDocsConfig, site_dir: str) -> None:
         return
     publish.replace(staging, site_dir)
     log.info(f"portal: published the build to {site_dir}")
+
+
+SHARE_MARKDOWN = True  # tests turn it off to compare with MkDocs's own Page.render
+
+
+class SharedMarkdown:
+    """One Markdown converter per build, reset between pages, for Page.render.
+
+    MkDocs 1.6's Page.render builds a converter with every extension for each page (≈4% of a build,
+    issue 16). This does what it does with one converter: ``reset()`` clears every extension's state
+    (toc, footnotes, abbreviations, the HTML stash), and MkDocs's four per-page processors are
+    registered afresh under their names, replacing the last page's (they are private to MkDocs 1.6,
+    which pyproject.toml pins below 2). tests/site/test_shared_markdown.py checks the output is
+    byte-identical to MkDocs's own.
+    """
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self._md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                     extension_configs=config["mdx_configs"] or {})
+
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = self._md
+        md.reset()
+        raw_html = pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        relative = pages._RelativePathTreeprocessor(page.file, files, config)
+        relative._register(md)
+        title = pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative.links_to_anchors

@@ -37,7 +37,7 @@ from ..outputs.api import endpoints as api_endpoints
 from ..outputs.cards import write_cards
 from ..outputs.ids import DEFAULT_AUTHORITY, DEFAULT_DATE, InvalidTagId, TagIds
 from ..outputs.page import PageOutputs, page_card
-from ..outputs.search import INDEXED, SearchStep
+from ..outputs.search import SearchStep
 from ..outputs.site import latest
 from ..outputs.sitemap import lastmod
 from ..pages import plan as plan_mod
@@ -66,15 +66,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.env: jinja2.Environment | None = None
         self._site_dir: str | None = None  # where the finished build goes (config.site_dir is staging)
-        self._done = 0
-        self._started = 0.0
-        self._template_s = 0.0  # time in our page templates, logged for benchmarks/run.py
+        # Pages rendered, when the first was, time in our page templates (logged for benchmarks/run.py).
+        self._done, self._started, self._template_s = 0, 0.0, 0.0
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
         self.ids = TagIds()
-        self._serve = False
         self.search: SearchStep | None = None
-        # `mkdocs serve --dirty` (make serve): re-render only pages whose fingerprint changed.
-        self._dirty = False
+        self._markdown: glue.SharedMarkdown | None = None
+        # `mkdocs serve`; with --dirty (make serve): re-render only pages whose fingerprint changed.
+        self._serve = self._dirty = False
         self._parse_cache: ParseCache | None = None
         self._preview = Preview()
 
@@ -109,6 +108,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # A build with content errors stops here; site/ is only ever replaced by a whole build (publish.py).
         started = time.perf_counter()
+        self._markdown = glue.SharedMarkdown(config) if glue.SHARE_MARKDOWN else None
         # `mkdocs serve` re-parses only the files whose bytes changed since the last build; the cache
         # is read from .cache/ once and then kept in memory for the life of the server.
         if self._serve and self._parse_cache is None:
@@ -175,6 +175,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # Listings and most entity pages have no Markdown: skip building a Markdown converter
             # (with every extension) just to turn "" into "".
             page.render = types.MethodType(glue.render_nothing, page)  # type: ignore[method-assign]
+        elif spec is not None and self._markdown is not None:  # one converter for the build's pages
+            page.render = types.MethodType(self._markdown.render, page)  # type: ignore[method-assign]
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -256,11 +258,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         cat = self.result.catalog
         log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
         if self.search is not None:
-            # A build indexes into its staging folder, published whole, while the outputs are written;
+            # A build indexes into its staging folder (published whole) while the outputs are written;
             # `serve` indexes in the background, once saves pause, into the folder it serves.
             target = self._site_dir if self._serve and self._site_dir else config.site_dir
-            self.search.start(Path(target), log.info,
-                              {s.url for s in self.specs.values() if s.search and s.kind in INDEXED})
+            self.search.start(Path(target), log.info, {s.url for s in self.specs.values() if s.search})
         try:
             self._write_outputs(config)
         finally:
