@@ -21,6 +21,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import CountHandler
 
 from .. import sanitize
+from ..load.cache import ParseCache
 from ..outputs import publish
 from ..pages.incremental import files_hash
 
@@ -159,3 +160,12 @@ class SharedMarkdown:
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
+
+
+def parse_cache(content_dir: Path, serve: bool) -> ParseCache:
+    """The parse cache beside the content (load/cache.py), shared with `portal check`: `mkdocs serve` reads
+    it once and keeps it in memory for the life of the server, saving in the background; a full build
+    that asks for it (build_cache) reads and saves it once."""
+    cache = ParseCache.for_content(content_dir)
+    cache.save_in_background = serve
+    return cache

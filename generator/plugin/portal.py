@@ -31,7 +31,6 @@ from mkdocs.utils.templates import TemplateContext
 from .. import markdown as mdconfig
 from .. import sanitize
 from ..diagnostics import render
-from ..load.cache import ParseCache
 from ..outputs import publish, write_outputs
 from ..outputs.api import endpoints as api_endpoints
 from ..outputs.cards import write_cards
@@ -58,6 +57,9 @@ class PortalConfig(Config):
     id_authority = opt.Type(str, default=DEFAULT_AUTHORITY)
     id_date = opt.Type(str, default=DEFAULT_DATE)
     cache_dir = opt.Type(str, default=".cache/portal")  # social cards drawn once, relative to mkdocs.yml
+    # A full build reuses the parse cache of `make serve` and `portal check` (.cache/, beside the content)
+    # when asked: CI keeps .cache/ between runs (PORTAL_BUILD_CACHE=true, mkdocs.yml). Same site either way.
+    build_cache = opt.Type(bool, default=False)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -74,7 +76,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._markdown: glue.SharedMarkdown | None = None
         # `mkdocs serve`; with --dirty (make serve): re-render only pages whose fingerprint changed.
         self._serve = self._dirty = False
-        self._parse_cache: ParseCache | None = None
+        self._parse_cache: glue.ParseCache | None = None
         self._preview = Preview()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -109,11 +111,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # A build with content errors stops here; site/ is only ever replaced by a whole build (publish.py).
         started = time.perf_counter()
         self._markdown = glue.SharedMarkdown(config) if glue.SHARE_MARKDOWN else None
-        # `mkdocs serve` re-parses only the files whose bytes changed since the last build; the cache
-        # is read from .cache/ once and then kept in memory for the life of the server.
-        if self._serve and self._parse_cache is None:
-            self._parse_cache = ParseCache.for_content(Path(config.docs_dir))
-            self._parse_cache.save_in_background = True
+        if self._parse_cache is None and (self._serve or self.config.build_cache):
+            self._parse_cache = glue.parse_cache(Path(config.docs_dir), serve=self._serve)
         self.result = result = build_catalog(Path(config.docs_dir), cache=self._parse_cache)
         items = result.report.items
         if items:
