@@ -65,6 +65,9 @@ def hidden(kind: str) -> list[str]:
 
 
 def keep_last_good(build: Callable[..., Any]) -> Callable[..., Any]:
+    """Stock `mkdocs serve` stalls every request after a failed rebuild. Content errors stop the build in
+    on_pre_build, before MkDocs cleans the site folder, so the last good build is still whole (builds go to
+    a staging folder first): keep serving it while the terminal shows the diagnostics."""
     def rebuild(*args: Any, **kwargs: Any) -> None:
         try:
             build(*args, **kwargs)

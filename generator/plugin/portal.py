@@ -1,8 +1,5 @@
-"""MkDocs adapter: wires the core pipeline into MkDocs's build events.
-
-Nothing here knows about content rules or page layout: validation, the
-catalog and the page plan live in the core; templates live in theme/.
-"""
+"""MkDocs adapter: wires the core pipeline into MkDocs's build events. Nothing here knows about content
+rules or page layout: validation, the catalog and the page plan live in the core; templates in theme/."""
 
 from __future__ import annotations
 
@@ -44,7 +41,7 @@ from ..pages.collisions import collisions
 from ..pages.context import PageView, install
 from ..pages.plan import PageSpec
 from ..pipeline import Result, build_catalog
-from . import glue
+from . import glue, workers
 from .preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -68,8 +65,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.env: jinja2.Environment | None = None
         self._site_dir: str | None = None  # where the finished build goes (config.site_dir is staging)
-        # Pages rendered, when the first was, time in our page templates (logged for benchmarks/run.py).
-        self._done, self._started, self._template_s = 0, 0.0, 0.0
+        self._progress = workers.Progress()  # pages rendered and time in our templates (for benchmarks/run.py)
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
         self.ids = TagIds()
         self.search: SearchStep | None = None
@@ -78,6 +74,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._serve = self._dirty = False
         self._parse_cache: glue.ParseCache | None = None
         self._preview = Preview()
+        self._nav: Navigation | None = None
+        self._worker: workers.Worker | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin object across `serve` rebuilds.
@@ -160,19 +158,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
             file.generated_by = "portal"
-            if changed is not None:  # MkDocs's dirty build asks each file; the fingerprint answers
-                # The instance attribute deliberately shadows the method File.is_modified (mypy: method-assign).
+            if changed is not None:  # MkDocs's dirty build asks each file; the fingerprint answers (shadowing)
                 file.is_modified = glue.answer(spec.src_uri in changed)  # type: ignore[method-assign]
             files.append(file)
         log.info(f"portal: planned {len(self.specs)} pages in {time.perf_counter() - started:.2f} s")
-        self._done, self._started, self._template_s = 0, time.perf_counter(), 0.0
+        self._progress = workers.Progress(started=time.perf_counter())
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and not spec.markdown.strip():
-            # Listings and most entity pages have no Markdown: skip building a Markdown converter
-            # (with every extension) just to turn "" into "".
+            # Listings and most entity pages have no Markdown: no converter just to turn "" into "".
             page.render = types.MethodType(glue.render_nothing, page)  # type: ignore[method-assign]
         elif spec is not None and self._markdown is not None:  # one converter for the build's pages
             page.render = types.MethodType(self._markdown.render, page)  # type: ignore[method-assign]
@@ -208,13 +204,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             env.bytecode_cache = self._preview.templates
         self.env = env
         self.search = SearchStep(env, config.docs_dir, serve=self._serve)
+        if workers.wanted(self._serve, len(self.specs)):  # a forked worker renders every other page
+            search, progress = self.search, self._progress
+            self._worker = workers.start(env, files, config, self._nav, set(self.specs),
+                                         lambda: workers.Outcome.of(search, progress))
         return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         assert self.env is not None and self.result is not None
         spec = self.specs.get(page.file.src_uri)
+        if self._worker is not None and page.file.src_uri in self._worker.uris:
+            return context  # rendered and written by the worker (workers.py)
         catalog = self.result.catalog
         site_url = config.site_url.rstrip("/") + "/" if config.site_url else None
         outputs = PageOutputs(spec, catalog, config.site_name, config.site_description, site_url, self.ids)
@@ -228,25 +234,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.content = template.render({**context, "body_html": body_html})
             if spec.search and spec.node is not None and self.search is not None:
                 self.search.add(spec.kind, spec.node, spec.url, body_html)
-            self._template_s += time.perf_counter() - started
-        self._progress()
+            self._progress.template_s += time.perf_counter() - started
+        self._progress.tick(len(self.specs), self.config.progress_every)
         return context
 
-    def _progress(self) -> None:
-        self._done += 1
-        total = len(self.specs)
-        step = max(1, int(total * self.config.progress_every))
-        if total >= 500 and self._done % step == 0:
-            rate = self._done / max(time.perf_counter() - self._started, 1e-9)
-            log.info(f"portal: rendered {self._done}/{total} pages ({rate:.0f} pages/s)")
-
-    def on_serve(
-        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
-    ) -> LiveReloadServer:
-        # Stock `mkdocs serve` stalls every request after a failed rebuild. Content errors stop
-        # the build in on_pre_build, before MkDocs cleans the site folder, so the last good build
-        # is still whole (builds go to a staging folder first): keep serving it while the terminal shows
-        # the diagnostics.
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+                 ) -> LiveReloadServer:
         server.builder = glue.keep_last_good(server.builder)
         glue.stop_on_sigterm()
         return server
@@ -255,7 +248,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
         cat = self.result.catalog
-        log.info(f"portal: rendered {self._done} page templates in {self._template_s:.2f} s")
+        if self._worker is not None:  # its pages, search records and time join ours
+            worker, self._worker = self._worker, None
+            worker.collect().merge_into(self.search, self._progress)
+        log.info(f"portal: rendered {self._progress.done} page templates in {self._progress.template_s:.2f} s")
         if self.search is not None:
             # A build indexes into its staging folder (published whole) while the outputs are written;
             # `serve` indexes in the background, once saves pause, into the folder it serves.
@@ -294,6 +290,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         # Whatever failed, the previous site stays as it was; the half-written staging folder goes.
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
         if self._site_dir is not None:
             publish.discard(publish.staging_for(self._site_dir))
             log.error(f"portal: the build failed, so {self._site_dir} was left as it was")
