@@ -87,14 +87,20 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def write_config(project: Path, content: Path) -> Path:
-    """The real mkdocs.yml with absolute docs, site and theme folders."""
-    from mkdocs.utils.yaml import get_yaml_loader  # reads its !ENV tag (site_url)
+def write_config(project: Path, content: Path, card_cache: Path | None = None) -> Path:
+    """The real mkdocs.yml with absolute docs, site and theme folders; social cards cached in ``card_cache``
+    (kept between runs, as CI keeps .cache/) instead of beside the corpus, which every run writes afresh."""
+    from mkdocs.utils.yaml import get_yaml_loader  # reads its !ENV tags (site_url, build_cache)
 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     config["docs_dir"] = str(content)
     config["site_dir"] = str(project / "site")
     config["theme"]["custom_dir"] = str(ROOT / "theme")
+    if card_cache is not None:
+        config["plugins"] = [{"portal": {**(p["portal"] or {} if isinstance(p, dict) else {}),
+                                         "cache_dir": str(card_cache)}}
+                             if p == "portal" or (isinstance(p, dict) and "portal" in p) else p
+                             for p in config["plugins"]]
     path = project / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -198,7 +204,7 @@ def bench(n: int, args: argparse.Namespace, blog_state: dict[str, Any]) -> dict[
                     "summary": check.log.strip().splitlines()[-1:]}
     say(f"[{n}] check: {check.wall_s:.2f} s (CPU {check.cpu_s:.2f} s), {check.peak_rss_mb:.0f} MB")
 
-    config = write_config(work, work / "content")
+    config = write_config(work, work / "content", None if args.cold_cards else args.out / "card-cache")
     build = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], work)
     if build.returncode != 0:
         say(build.log[-5000:])
@@ -334,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-limit", type=float, default=120.0,
                         help="seconds before a blog-plugin build is stopped; larger sizes are then skipped")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument("--cold-cards", action="store_true",
+                        help="draw every social card (default: keep them in OUT/card-cache between runs, as CI "
+                             "keeps .cache/; the first run at a size draws them)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.articles.split(",") if s.strip()]
     args.out = args.out.resolve()

@@ -159,7 +159,7 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Deployed:
         for name, url in (("a", ADDRESS_A), ("b", ADDRESS_B), ("preview", None)):
             folder = project / name
             folder.mkdir()
-            plugins = [{"portal": {"cache_dir": str(project / "cache")}} if p == "portal" else p
+            plugins = [{"portal": {"cache_dir": str(project / "cache")}} if "portal" in p else p
                        for p in load_mkdocs_config()["plugins"]]
             config = write_config(folder, content, site_url=url, plugins=plugins)
             done = mkdocs_build(config, folder / "site")

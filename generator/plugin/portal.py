@@ -41,7 +41,7 @@ from ..pages.collisions import collisions
 from ..pages.context import PageView, install
 from ..pages.plan import PageSpec
 from ..pipeline import Result, build_catalog
-from . import glue, workers
+from . import chrome, glue, workers
 from .preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -199,6 +199,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         install(env)
+        chrome.install(env, {p.url for p in self._nav.pages} if self._nav else set())
         env.globals["portal_lastmod"] = lambda src_uri: lastmod(self.specs.get(src_uri))  # theme/sitemap.xml
         if self._serve:
             env.bytecode_cache = self._preview.templates
