@@ -81,8 +81,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Defining on_startup also makes MkDocs keep this plugin object across `serve` rebuilds.
         self._serve = command == "serve"
         self._dirty = self._serve and dirty
-        if self._dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(glue.exact_dirty_builds)
 
     # -- load, validate, catalog ------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -99,6 +97,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not any(arg in ("--dirty", "--dirtyreload") for arg in sys.argv):
             self._site_dir = config.site_dir
             config.site_dir = publish.prepare(config.site_dir)
+        if self._dirty:
+            self._preview.configure(config)
         try:
             self.ids = TagIds(self.config.id_authority, self.config.id_date)
         except InvalidTagId as exc:

@@ -7,6 +7,7 @@ same fingerprints (outputs/incremental_outputs.py). State lives here for the lif
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,12 @@ class Preview:
         self.global_hash = b""  # the code, theme and configuration of this build
         self.outputs = OutputFingerprints()
         self.html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a build skips
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Each preview build: no sitemap (it lists every page, and only a deploy needs it), and no warning
+        that dirty builds may be inaccurate (the fingerprints make them exact; --strict would stop on it)."""
+        config.theme.static_templates.discard("sitemap.xml")
+        logging.getLogger("mkdocs.commands.build").addFilter(glue.exact_dirty_builds)
 
     def plan(self, specs: list[PageSpec], result: Result, config: MkDocsConfig) -> set[str]:
         """The src_uris of the pages to render again."""
