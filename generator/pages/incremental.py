@@ -52,15 +52,28 @@ def _neighbours(node: Node) -> Iterator[Node]:
             yield from (k for k in value if isinstance(k, Node))
 
 
-def _own(node: Node, docs: dict[str, Document]) -> bytes:
+def _own(node: Node, docs: dict[str, Document], memo: OwnHashes | None = None) -> bytes:
     doc = docs.get(node.path)
     if doc is None:
         return _h(node.kind, node.id)
+    if memo is not None:
+        found = memo.get((id(doc), node.kind, node.id))
+        if found is not None and found[0] is doc:
+            return found[1]
     data = doc.front.data.get(node.id) if doc.kind is Kind.TOPICS else (doc.front.data, doc.body)
-    return _h(node.kind, node.id, data)
+    digest = _h(node.kind, node.id, data)
+    if memo is not None:
+        memo[(id(doc), node.kind, node.id)] = (doc, digest)
+    return digest
 
 
-def node_hashes(catalog: Catalog, tree: Tree) -> dict[Any, bytes]:
+# A node's own hash by the Document it came from: `mkdocs serve`'s parse cache hands back the same Document
+# object for a file whose bytes did not change, so its hash is not computed again. The entry holds the
+# Document, so its id() is not reused while the entry lives.
+OwnHashes = dict[tuple[int, str, str], tuple[Document, bytes]]
+
+
+def node_hashes(catalog: Catalog, tree: Tree, memo: OwnHashes | None = None) -> dict[Any, bytes]:
     """Per node: ``id(node)`` → what its own page shows of it and of its neighbours, and
     ``("shown", id(node))`` → what any other page shows when it lists or links the node.
 
@@ -71,7 +84,11 @@ def node_hashes(catalog: Catalog, tree: Tree) -> dict[Any, bytes]:
     docs = {d.path: d for d in tree.documents}
     nodes = [*catalog.articles.values(), *catalog.organizations.values(), *catalog.people.values(),
              *catalog.places.values(), *catalog.events.values(), *catalog.topics.values(), *catalog.pages.values()]
-    own = {id(n): _own(n, docs) for n in nodes}
+    own = {id(n): _own(n, docs, memo) for n in nodes}
+    if memo is not None:  # forget the Documents of files that changed or went
+        live = {id(d) for d in tree.documents}
+        for key in [k for k in memo if k[0] not in live]:
+            del memo[key]
 
     def chain(place: Place | None) -> list[bytes]:
         return [own[id(p)] for p in (*place.ancestors, place)] if place is not None else []

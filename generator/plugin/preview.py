@@ -17,7 +17,7 @@ from ..outputs.cards import write_cards
 from ..outputs.ids import TagIds
 from ..outputs.incremental_outputs import OutputFingerprints
 from ..outputs.page import page_card
-from ..pages.incremental import Previous, TemplateCache, fingerprints, node_hashes
+from ..pages.incremental import OwnHashes, Previous, TemplateCache, fingerprints, node_hashes
 from ..pages.plan import PageSpec
 from ..pipeline import Result
 from . import glue
@@ -31,6 +31,7 @@ class Preview:
         self.hashes: dict[Any, bytes] = {}  # pages/incremental.node_hashes of this build
         self.global_hash = b""  # the code, theme and configuration of this build
         self.outputs = OutputFingerprints()
+        self.own: OwnHashes = {}  # each file's own hash, while its parse is unchanged
         self.html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a build skips
 
     def configure(self, config: MkDocsConfig) -> None:
@@ -42,7 +43,7 @@ class Preview:
     def plan(self, specs: list[PageSpec], result: Result, config: MkDocsConfig) -> set[str]:
         """The src_uris of the pages to render again."""
         self.global_hash = glue.code_and_theme(config)
-        self.hashes = node_hashes(result.catalog, result.tree)
+        self.hashes = node_hashes(result.catalog, result.tree, self.own)
         self.fingerprints = fingerprints(specs, result.catalog, result.tree, self.global_hash, self.hashes)
         return self.previous.changed(self.fingerprints)
 
