@@ -265,8 +265,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 self.search.wait()
         if self._dirty:
             self._preview.done(config.site_dir)
-        counts = ", ".join(f"{n} {k}" for k, n in cat.counts().items())
-        log.info(f"portal: built {len(self.specs)} pages: {counts}")
+        log.info(f"portal: built {len(self.specs)} pages: " + ", ".join(f"{n} {k}" for k, n in cat.counts().items()))
+        self._progress.log_memory()
         if cat.drafts:
             log.info(f"portal: {len(cat.drafts)} draft(s) left out: " + ", ".join(cat.drafts))
         if self._site_dir is not None:  # else built in place

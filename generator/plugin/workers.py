@@ -18,6 +18,7 @@ import contextlib
 import logging
 import os
 import pickle
+import resource
 import signal
 import sys
 import threading
@@ -48,6 +49,14 @@ class Progress:
     started: float = 0.0
     done: int = 0
     template_s: float = 0.0
+    worker_peak_mb: float | None = None  # the page worker's peak RSS, if one ran
+
+    def log_memory(self) -> None:
+        """Peak RSS of this process, of the page worker and of the largest child (Pagefind, card drawers)."""
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        worker = f", page worker {self.worker_peak_mb:.0f} MB" if self.worker_peak_mb is not None else ""
+        log.info(f"portal: peak memory: build {own:.0f} MB{worker}, largest child process {children:.0f} MB")
 
     def tick(self, total: int, every: float) -> None:
         self.done += 1
@@ -66,6 +75,7 @@ class Outcome:
     changed: int = 0  # search records it changed
     done: int = 0
     template_s: float = 0.0
+    peak_mb: float = 0.0
     error: str | None = None
 
     @classmethod
@@ -73,7 +83,8 @@ class Outcome:
         """The worker's search records and progress (called in the worker)."""
         assert search is not None
         return cls(searched=sorted(search.seen), changed=search.records.changed, done=progress.done,
-                   template_s=progress.template_s)
+                   template_s=progress.template_s,
+                   peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
     def merge_into(self, search: SearchStep | None, progress: Progress) -> None:
         """The parent takes the worker's search records and page counts as its own."""
@@ -81,6 +92,7 @@ class Outcome:
         search.merge(self.searched, self.changed)
         progress.done += self.done
         progress.template_s += self.template_s
+        progress.worker_peak_mb = self.peak_mb
 
 
 class _Capture(logging.Handler):
