@@ -343,13 +343,6 @@ class SearchStep:
         self.records.write(url, html)
         self.seen.add(url)
 
-    def merge(self, urls: list[str], changed: int) -> None:
-        """Records another process wrote into this staging folder (plugin/workers.py)."""
-        self.seen.update(urls)
-        self.records.urls.update(urls)
-        with self.records._lock:
-            self.records.changed += changed
-
     def start(self, site_dir: Path, log: Callable[[str], None], keep: set[str] | None = None) -> None:
         """Index the records; ``keep`` names every page that has one (a dirty build adds only some)."""
         self.records.prune(self.seen if keep is None else keep)

@@ -23,7 +23,9 @@ from mkdocs.utils import CountHandler
 from .. import sanitize
 from ..load.cache import ParseCache
 from ..outputs import publish
+from ..outputs.search import SearchStep
 from ..pages.incremental import files_hash
+from ..pages.plan import PageSpec
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -172,3 +174,15 @@ def parse_cache(content_dir: Path, serve: bool) -> ParseCache:
     cache = ParseCache.for_content(content_dir)
     cache.save_in_background = serve
     return cache
+
+
+def index_early(search: SearchStep | None, specs: dict[str, PageSpec], files: Files, site_dir: Path) -> None:
+    """A full build's search records, from the converted bodies (``on_env``: every page's Markdown is
+    rendered and sanitized by then), and Pagefind started on them: it indexes while the pages render
+    instead of after them. The plugin waits for it in ``on_post_build``."""
+    assert search is not None
+    for file in files.documentation_pages():
+        spec = specs.get(file.src_uri)
+        if spec is not None and spec.search and spec.node is not None and file.page is not None:
+            search.add(spec.kind, spec.node, spec.url, file.page.content or "")
+    search.start(site_dir, log.info)

@@ -206,9 +206,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.env = env
         self.search = SearchStep(env, config.docs_dir, serve=self._serve)
         if workers.wanted(self._serve, len(self.specs)):  # a forked worker renders every other page
-            search, progress = self.search, self._progress
+            progress = self._progress
             self._worker = workers.start(env, files, config, self._nav, set(self.specs),
-                                         lambda: workers.Outcome.of(search, progress))
+                                         lambda: workers.Outcome.of(progress))
+        if not self._serve:  # every body is converted: Pagefind indexes while the pages render
+            glue.index_early(self.search, self.specs, files, Path(config.site_dir))
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -233,7 +235,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             started = time.perf_counter()
             body_html = page.content or ""
             page.content = template.render({**context, "body_html": body_html})
-            if spec.search and spec.node is not None and self.search is not None:
+            if self._serve and spec.search and spec.node is not None and self.search is not None:
                 self.search.add(spec.kind, spec.node, spec.url, body_html)
             self._progress.template_s += time.perf_counter() - started
         self._progress.tick(len(self.specs), self.config.progress_every)
@@ -249,13 +251,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
         cat = self.result.catalog
-        if self._worker is not None:  # its pages, search records and time join ours
+        if self._worker is not None:  # its pages and time join ours
             worker, self._worker = self._worker, None
-            worker.collect().merge_into(self.search, self._progress)
+            worker.collect().merge_into(self._progress)
         log.info(f"portal: rendered {self._progress.done} page templates in {self._progress.template_s:.2f} s")
-        if self.search is not None:
-            # A build indexes into its staging folder (published whole) while the outputs are written;
-            # `serve` indexes in the background, once saves pause, into the folder it serves.
+        if self.search is not None and self._serve:
+            # (A build indexes from on_env on.) `serve` indexes in the background into the folder it serves.
             target = self._site_dir if self._serve and self._site_dir else config.site_dir
             self.search.start(Path(target), log.info, {s.url for s in self.specs.values() if s.search})
         try:

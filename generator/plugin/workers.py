@@ -7,7 +7,7 @@ writes them into the staging folder, while the parent renders the other half in 
 parent's copies of the worker's pages get an empty template, so MkDocs writes nothing for them.
 
 The worker hands back what the parent needs afterwards: its log records (re-logged by the parent, so
-warnings count under ``--strict``), the search records it wrote, its page count and template time, or
+warnings count under ``--strict``), its page count, template time and peak memory, or
 the error that stopped it, which becomes a build error. A worker that dies without a word is an error
 too, never a hang. Output is byte-identical to a one-process build (tests/site/test_render_workers.py).
 """
@@ -33,8 +33,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-
-from ..outputs.search import SearchStep
 
 log = logging.getLogger("mkdocs.plugins.portal")
 EMPTY = "portal-rendered-elsewhere.html"  # the empty template of the worker's pages in the parent
@@ -71,25 +69,19 @@ class Outcome:
     """What the worker sends back."""
 
     records: list[tuple[str, int, str]] = field(default_factory=list)  # (logger, level, message)
-    searched: list[str] = field(default_factory=list)  # URLs whose search record it wrote
-    changed: int = 0  # search records it changed
     done: int = 0
     template_s: float = 0.0
     peak_mb: float = 0.0
     error: str | None = None
 
     @classmethod
-    def of(cls, search: SearchStep | None, progress: Progress) -> Outcome:
-        """The worker's search records and progress (called in the worker)."""
-        assert search is not None
-        return cls(searched=sorted(search.seen), changed=search.records.changed, done=progress.done,
-                   template_s=progress.template_s,
+    def of(cls, progress: Progress) -> Outcome:
+        """The worker's progress (called in the worker). Search records were written before it started."""
+        return cls(done=progress.done, template_s=progress.template_s,
                    peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
-    def merge_into(self, search: SearchStep | None, progress: Progress) -> None:
-        """The parent takes the worker's search records and page counts as its own."""
-        assert search is not None
-        search.merge(self.searched, self.changed)
+    def merge_into(self, progress: Progress) -> None:
+        """The parent counts the worker's pages as its own."""
         progress.done += self.done
         progress.template_s += self.template_s
         progress.worker_peak_mb = self.peak_mb
