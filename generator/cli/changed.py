@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostic, Report
 from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
 from ..load.documents import Tree, display_path
 from ..load.frontmatter import Document, split
+from ..validate import incremental
 from ..validate.names import distinct_keys, namings
 from ..validate.references import walk_references
 
@@ -113,6 +114,35 @@ def affected(tree: Tree, changed: set[str], topics: set[str]) -> set[str]:
     for doc in tree.documents:
         if doc.rel in changed or any(ref in targets for ref in references(doc)):
             paths.add(doc.path)
+    return paths
+
+
+def check(content: Path, base: str | None) -> tuple[list[Diagnostic], incremental.Files]:
+    """`portal check --changed` in proportion to the change: every file summarized (from the cache when
+    unchanged), the affected files chosen from the summaries' references, and only those checked, with
+    the diagnostics a full check gives them (generator/validate/incremental.py)."""
+    commit = resolve_base(content, base)
+    changed = changed_files(content, commit)
+    files = incremental.summarize_tree(content, incremental.cache_for(content))
+    mine = files.parse(i for i, s in enumerate(files.summaries) if s.rel in changed)
+    present = Tree(content, documents=list(mine.values()))
+    topics = _changed_topics(content, commit, present) if TOPICS_FILE in changed else set()
+    keep = affected_paths(files, changed, topics)
+    report = incremental.check_files(files, keep)
+    selected = [d for d in report.items if d.path in keep or _names_kept_file(d, keep)]
+    if any(d.code == "unknown-reference" for d in selected):
+        selected = explain_removed(selected, present, commit, changed, topics)
+    return selected, files
+
+
+def affected_paths(files: incremental.Files, changed: set[str], topics: set[str]) -> set[str]:
+    """``affected`` over the summaries: no file is parsed."""
+    content = files.tree.content_dir
+    targets = {e for e in map(_entity, changed) if e is not None} | {("topic", t) for t in topics}
+    paths = {display_path(content / rel) for rel in changed}
+    for s in files.summaries:
+        if s.rel in changed or any(ref in targets for ref in s.refs):
+            paths.add(s.path)
     return paths
 
 
