@@ -123,7 +123,7 @@ def check(content: Path, base: str | None) -> tuple[list[Diagnostic], incrementa
     the diagnostics a full check gives them (generator/validate/incremental.py)."""
     commit = resolve_base(content, base)
     changed = changed_files(content, commit)
-    files = incremental.summarize_tree(content, incremental.cache_for(content))
+    files = incremental.summarize_tree(content, incremental.cache_for(content), unchanged_blobs(content))
     mine = files.parse(i for i, s in enumerate(files.summaries) if s.rel in changed)
     present = Tree(content, documents=list(mine.values()))
     topics = _changed_topics(content, commit, present) if TOPICS_FILE in changed else set()
@@ -133,6 +133,19 @@ def check(content: Path, base: str | None) -> tuple[list[Diagnostic], incrementa
     if any(d.code == "unknown-reference" for d in selected):
         selected = explain_removed(selected, present, commit, changed, topics)
     return selected, files
+
+
+def unchanged_blobs(content: Path) -> dict[str, bytes]:
+    """Path (relative to ``content``) → git blob id of each tracked file whose bytes on disk are those
+    git holds: their cache keys come from git, without reading them (13,704 reads: 0.2-0.5 s)."""
+    modified = set(_git(content, "ls-files", "-m", "-z", "--", ".").split("\0"))
+    out = {}
+    for line in _git(content, "ls-files", "-s", "-z", "--", ".").split("\0"):
+        meta, _, rel = line.partition("\t")
+        parts = meta.split()
+        if rel and rel not in modified and len(parts) == 3 and parts[2] == "0":
+            out[rel] = bytes.fromhex(parts[1])
+    return out
 
 
 def affected_paths(files: incremental.Files, changed: set[str], topics: set[str]) -> set[str]:

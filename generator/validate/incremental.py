@@ -20,12 +20,13 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..diagnostics import Diagnostic, Report
+from ..diagnostics import Diagnostic, Report, Severity
 from ..kinds import FOLDER_OF, Kind
 from ..load import documents as loading
 from ..load.cache import CACHE_DIR, Journal, code_version
@@ -36,7 +37,7 @@ from .references import _References, cycle_error, walk_references, warn_unrefere
 from .targets import GENERATED_PAGES, Targets
 from .valid import Entry, Valid, parent_loops
 
-FILE = "portal-check.pickle"
+FILE = "portal-check.marshal"
 # Summaries come from load/ and validate/ (and the shared modules they use); pydantic words the errors.
 _CODE = ("", "load", "validate")
 _PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
@@ -44,22 +45,50 @@ _PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
 _KIND_WORD = {Kind.ORGANIZATION: "organization", Kind.PERSON: "person", Kind.PLACE: "place", Kind.EVENT: "event"}
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What the checks of other files need to know about one file, and its own diagnostics."""
+class Summary(NamedTuple):
+    """What the checks of other files need to know about one file, and its own diagnostics.
+
+    A tuple: 13,704 of them unpickle in a fraction of the time dataclasses take.
+    """
 
     kind: Kind
     ident: str
     path: str  # as shown in diagnostics
     rel: str
     parsed: bool  # loading gave a document
-    diagnostics: tuple[Diagnostic, ...]
+    diagnostics: tuple[tuple[Any, ...], ...]  # Diagnostic's fields (see ``diagnosed``)
     valid: bool  # the front matter passed its model (topics.yml: always; see ``names``)
     refs: tuple[tuple[str, str], ...] = ()  # (kind, id) of every reference written as text
-    names: dict[str, dict[str, Any]] = field(default_factory=dict)  # valid id → name fields of its model
+    # Valid entity or topic id → the name fields of its model (for hints); never mutated.
+    names: dict[str, dict[str, Any]] = {}  # noqa: RUF012
     parent: str | None = None
     draft: bool = False
     name_keys: frozenset[tuple[str, str]] = frozenset()  # (kind, key) as duplicates.check compares them
+    body_check: bool = False  # the body check has something to look at (markup, or nesting too deep)
+
+    def stored(self) -> tuple[Any, ...]:
+        """As built-in types only, for the marshal store; ids interned, so marshal writes each once."""
+        refs = tuple((intern(what), intern(ref)) for what, ref in self.refs)
+        return (self.kind.value, *self[1:7], refs, *self[8:])
+
+    @classmethod
+    def from_stored(cls, item: tuple[Any, ...]) -> Summary:
+        return cls(_KIND_OF[item[0]], *item[1:])
+
+    @property
+    def diagnosed(self) -> list[Diagnostic]:
+        return [_diag(d) for d in self.diagnostics]
+
+
+_KIND_OF = {k.value: k for k in Kind}
+
+
+def _diag_tuple(d: Diagnostic) -> tuple[Any, ...]:
+    return (d.path, d.line, d.col, d.severity.value, d.code, d.message, d.hint)
+
+
+def _diag(item: tuple[Any, ...]) -> Diagnostic:
+    return Diagnostic(*item[:3], Severity(item[3]), *item[4:])
 
 
 def summarize(doc: Document | None, loaded: list[Diagnostic], job: Any) -> Summary:
@@ -67,7 +96,7 @@ def summarize(doc: Document | None, loaded: list[Diagnostic], job: Any) -> Summa
     from .entries import reserved_page, validate_file  # imports pydantic: only for a file not in the cache
 
     if doc is None:
-        return Summary(job.kind, job.doc_id, job.shown, job.rel, False, tuple(loaded), False)
+        return Summary(job.kind, job.doc_id, job.shown, job.rel, False, tuple(map(_diag_tuple, loaded)), False)
     report = Report()
     report.extend(loaded)
     meta = validate_file(doc, report)
@@ -78,15 +107,25 @@ def summarize(doc: Document | None, loaded: list[Diagnostic], job: Any) -> Summa
     elif meta is not None:
         if doc.kind is Kind.PAGE:
             reserved_page(doc, report)
-        what = doc.kind.value
-        names[doc.id] = {key: getattr(meta, key, None) for key in NAME_FIELDS.get(what, ())}
+        if doc.kind in _KIND_WORD:  # what others refer to
+            names[doc.id] = {key: getattr(meta, key, None) for key in NAME_FIELDS[_KIND_WORD[doc.kind]]}
         parent = getattr(meta, "parent", None)
         draft = bool(getattr(meta, "draft", False))
     refs = tuple((what, ref) for _, ref, what in walk_references(doc) if isinstance(ref, str))
     keys = frozenset(_name_keys(doc))
     valid = meta is not None or doc.kind is Kind.TOPICS
-    return Summary(doc.kind, doc.id, doc.path, doc.rel, True, tuple(report.raw_items), valid, refs, names,
-                   parent, draft, keys)
+    return Summary(doc.kind, doc.id, doc.path, doc.rel, True, tuple(map(_diag_tuple, report.raw_items)), valid,
+                   refs, names,
+                   parent, draft, keys, _body_check(doc))
+
+
+def _body_check(doc: Document) -> bool:
+    """Whether bodies.check can find anything in this body (it renders only bodies with markup): when no
+    affected file needs it, `check --changed` does not even import Python-Markdown and the sanitizer."""
+    from .. import markdown as mdconfig
+    from .bodies import _MARKUP
+
+    return doc.kind is not Kind.TOPICS and (mdconfig.too_deep(doc.body) is not None or bool(_MARKUP.search(doc.body)))
 
 
 def _name_keys(doc: Document) -> Iterable[tuple[str, str]]:
@@ -120,8 +159,17 @@ def cache_for(content: Path) -> Journal:
     return Journal(content.resolve().parent / CACHE_DIR / FILE, code_version(_CODE, _PACKAGES))
 
 
-def summarize_tree(content: Path, cache: Journal | None) -> Files:
-    """Walk ``content`` and summarize each file, from ``cache`` when its bytes are unchanged."""
+def blob_id(data: bytes) -> bytes:
+    """The id git gives a file of these bytes (``git hash-object``), so a caller that knows the ids of
+    unchanged files from ``git ls-files -s`` need not read them."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).digest()
+
+
+def summarize_tree(content: Path, cache: Journal | None, blobs: dict[str, bytes] | None = None) -> Files:
+    """Walk ``content`` and summarize each file, from ``cache`` when its bytes are unchanged.
+
+    ``blobs``: rel path → git blob id of files known to be unchanged on disk; others are read.
+    """
     walk = Report()
     tree = loading.Tree(content)
     jobs: list[Any] = []
@@ -131,19 +179,23 @@ def summarize_tree(content: Path, cache: Journal | None) -> Files:
         loading._classify(tree, jobs, abs_path, rel, f"{prefix}/{rel}", walk, None)
     summaries, live = [], set()
     for job in jobs:
-        try:
-            with open(job.path, "rb") as fh:
-                digest = hashlib.blake2b(fh.read(), digest_size=16).digest()
-        except OSError:
-            digest = b""
-        key = (job.kind, job.doc_id, job.rel, job.shown, job.fenced, digest)
+        digest = blobs.get(job.rel) if blobs else None
+        if digest is None:
+            try:
+                with open(job.path, "rb") as fh:
+                    digest = blob_id(fh.read())
+            except OSError:
+                digest = b""
+        key = (job.kind.value, job.doc_id, job.rel, job.shown, job.fenced, digest)
         live.add(key)
-        found = cache.get(key) if cache is not None else None
-        if found is None:
+        stored = cache.get(key) if cache is not None else None
+        if stored is None:
             docs, loaded = loading._parse_chunk([job])
             found = summarize(docs[0] if docs else None, loaded, job)
             if cache is not None:
-                cache.put(key, found)
+                cache.put(key, found.stored())
+        else:
+            found = Summary.from_stored(stored)
         summaries.append(found)
     if cache is not None:
         cache.save(live)
@@ -179,7 +231,7 @@ def check_files(files: Files, keep: set[str]) -> Report:
     report = Report()
     report.extend(d for d in files.walked if d.path in keep)
     for i in chosen:
-        report.extend(files.summaries[i].diagnostics)
+        report.extend(files.summaries[i].diagnosed)
     tables = _standins(files)
     refs = _References(tables, files.tree.ids, report)
     for doc in docs.values():
@@ -192,9 +244,10 @@ def check_files(files: Files, keep: set[str]) -> Report:
         from . import placeholders  # imports the models (for the field descriptions): only when needed
 
         report = placeholders.apply(tree, report)
-    from . import bodies  # Python-Markdown and the sanitizer: only now
+    if any(files.summaries[i].body_check for i in docs):
+        from . import bodies  # Python-Markdown, the sanitizer and html5lib: only when a body needs them
 
-    bodies.check(tree.documents, _targets(files), report)
+        bodies.check(tree.documents, _targets(files), report)
     return report
 
 
@@ -214,14 +267,17 @@ def _across_files(files: Files, docs: dict[int, Document], tables: dict[str, dic
             first = by_path.get(paths[loop[0]])
             if first is not None:
                 cycle_error(first, loop, what, report)
-    # Unreferenced: every file's references counted, warnings only for the chosen entities.
+    # Unreferenced: the references of every file to the chosen entities counted (none: an edited article).
+    wanted = {("topic" if s.kind is Kind.TOPICS else _KIND_WORD[s.kind], ident)
+              for s in (files.summaries[i] for i in docs) if s.valid and (s.kind in _KIND_WORD or s.kind is Kind.TOPICS)
+              for ident in s.names}
     refs.counts, refs.covered = Counter(), set()
-    for s in files.summaries:
-        for what, ref in s.refs:
-            if ref:
-                refs.counts[(what, ref)] += 1
-                if what == "event" and s.kind is Kind.ARTICLE:
-                    refs.covered.add(ref)
+    for s in files.summaries if wanted else ():
+        for ref in s.refs:
+            if ref in wanted:
+                refs.counts[ref] += 1
+                if ref[0] == "event" and s.kind is Kind.ARTICLE:
+                    refs.covered.add(ref[1])
     valid = Valid()
     for i, doc in docs.items():
         s = files.summaries[i]

@@ -113,11 +113,11 @@ def test_a_code_change_or_a_damaged_cache_empties_the_cache(repo: Path, monkeypa
     assert files.cache is not None and files.cache.hits == 0 and files.cache.misses == len(files.summaries)
     assert _changed(repo) == expected
     monkeypatch.undo()
-    for name in ("portal-check.pickle", "portal-check.new.pickle"):
+    for name in ("portal-check.marshal", "portal-check.new.marshal"):
         (repo / ".cache" / name).write_bytes(b"\x80\x05garbage")
     assert _changed(repo) == expected
-    (repo / ".cache" / "portal-check.pickle").write_bytes(b"")
-    (repo / ".cache" / "portal-check.new.pickle").unlink(missing_ok=True)
+    (repo / ".cache" / "portal-check.marshal").write_bytes(b"")
+    (repo / ".cache" / "portal-check.new.marshal").unlink(missing_ok=True)
     assert _changed(repo) == expected
 
 
