@@ -71,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"portal: error: '{p}' does not exist", file=sys.stderr)
             return EXIT_USAGE
     if args.changed or args.base:
-        # Only the changed files and those they affect, from cached summaries (generator/validate/incremental.py).
+        # Only the changed files and those they affect, from cached summaries (generator/validate/summaries.py).
         from . import changed
 
         try:
@@ -80,7 +80,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"portal: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         items = _selected(found, args.paths)
-        from ..validate.incremental import counts as count_kinds
+        from ..validate.summaries import counts as count_kinds
 
         seen, counts = files.tree.files_seen, count_kinds(files)
     else:

@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostic, Report
 from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
 from ..load.documents import Tree, display_path
 from ..load.frontmatter import Document, split
-from ..validate import incremental
+from ..validate import incremental, summaries
 from ..validate.names import distinct_keys, namings
 from ..validate.references import walk_references
 
@@ -117,13 +117,13 @@ def affected(tree: Tree, changed: set[str], topics: set[str]) -> set[str]:
     return paths
 
 
-def check(content: Path, base: str | None) -> tuple[list[Diagnostic], incremental.Files]:
+def check(content: Path, base: str | None) -> tuple[list[Diagnostic], summaries.Files]:
     """`portal check --changed` in proportion to the change: every file summarized (from the cache when
     unchanged), the affected files chosen from the summaries' references, and only those checked, with
-    the diagnostics a full check gives them (generator/validate/incremental.py)."""
+    the diagnostics a full check gives them (generator/validate/summaries.py, incremental.py)."""
     commit = resolve_base(content, base)
     changed = changed_files(content, commit)
-    files = incremental.summarize_tree(content, incremental.cache_for(content), unchanged_blobs(content))
+    files = summaries.summarize_tree(content, summaries.cache_for(content), unchanged_blobs(content))
     mine = files.parse(i for i, s in enumerate(files.summaries) if s.rel in changed)
     present = Tree(content, documents=list(mine.values()))
     topics = _changed_topics(content, commit, present) if TOPICS_FILE in changed else set()
@@ -148,7 +148,7 @@ def unchanged_blobs(content: Path) -> dict[str, bytes]:
     return out
 
 
-def affected_paths(files: incremental.Files, changed: set[str], topics: set[str]) -> set[str]:
+def affected_paths(files: summaries.Files, changed: set[str], topics: set[str]) -> set[str]:
     """``affected`` over the summaries: no file is parsed."""
     content = files.tree.content_dir
     targets = {e for e in map(_entity, changed) if e is not None} | {("topic", t) for t in topics}

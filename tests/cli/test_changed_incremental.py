@@ -13,7 +13,7 @@ import pytest
 
 from generator.cli import changed
 from generator.pipeline import build_catalog
-from generator.validate import incremental
+from generator.validate import summaries
 
 from ..helpers import ROOT, write_tree
 from ..workbench import commit, init, run_portal
@@ -100,16 +100,16 @@ def test_changed_reports_what_a_full_check_reports_about_the_affected_files(repo
     assert cold == expected
     warm = _changed(repo)  # every summary from the cache
     assert warm == expected
-    files = incremental.summarize_tree(repo / "content", incremental.cache_for(repo / "content"))
+    files = summaries.summarize_tree(repo / "content", summaries.cache_for(repo / "content"))
     assert files.cache is not None and (files.cache.hits, files.cache.misses) == (len(files.summaries), 0)
 
 
 def test_a_code_change_or_a_damaged_cache_empties_the_cache(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = _full_then_filtered(repo)
     assert _changed(repo) == expected
-    real = incremental.code_version
-    monkeypatch.setattr(incremental, "code_version", lambda *a: real(*a) + "-changed")
-    files = incremental.summarize_tree(repo / "content", incremental.cache_for(repo / "content"))
+    real = summaries.code_version
+    monkeypatch.setattr(summaries, "code_version", lambda *a: real(*a) + "-changed")
+    files = summaries.summarize_tree(repo / "content", summaries.cache_for(repo / "content"))
     assert files.cache is not None and files.cache.hits == 0 and files.cache.misses == len(files.summaries)
     assert _changed(repo) == expected
     monkeypatch.undo()
@@ -125,7 +125,7 @@ def test_one_edit_summarizes_one_file(repo: Path) -> None:
     _changed(repo)
     article = repo / "content/news/2024/two.md"
     article.write_text(article.read_text(encoding="utf-8").replace("  - beta\n", "  - betaa\n"), encoding="utf-8")
-    files = incremental.summarize_tree(repo / "content", incremental.cache_for(repo / "content"))
+    files = summaries.summarize_tree(repo / "content", summaries.cache_for(repo / "content"))
     assert files.cache is not None and files.cache.misses == 1
     assert _changed(repo) == _full_then_filtered(repo)
 
