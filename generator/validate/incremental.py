@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from types import SimpleNamespace
 
-from ..diagnostics import Report
+from ..diagnostics import Report, internal_error
 from ..kinds import FOLDER_OF, Kind
 from ..load import documents as loading
+from ..load.cache import ParseCache
 from ..load.frontmatter import Document
 from . import duplicates
 from .references import _References, cycle_error, walk_references, warn_unreferenced
@@ -34,8 +35,24 @@ def _standins(files: Files) -> dict[str, dict[str, Entry]]:
     return tables
 
 
+def check_all(files: Files, parsed: ParseCache) -> Report:
+    """A full check from the caches (`portal check --cache`): every file chosen, the documents from the
+    parse cache; the same diagnostics as the pipeline's, without building the catalog."""
+    files.parse_all(parsed)
+    return check_files(files, {s.path for s in files.summaries} | {d.path for d in files.walked})
+
+
 def check_files(files: Files, keep: set[str]) -> Report:
     """The diagnostics a full check reports about the files shown as ``keep`` (and no others)."""
+    try:
+        return _check_files(files, keep)
+    except Exception as exc:  # as in pipeline.py: a bug must not end in a traceback
+        report = Report()
+        internal_error(report, loading.display_path(files.tree.content_dir), exc)
+        return report
+
+
+def _check_files(files: Files, keep: set[str]) -> Report:
     chosen = [i for i, s in enumerate(files.summaries) if s.path in keep]
     docs = files.parse(chosen)
     report = Report()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
 from typing import Any, NamedTuple
@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from ..diagnostics import Diagnostic, Report, Severity
 from ..kinds import FOLDER_OF, Kind
 from ..load import documents as loading
-from ..load.cache import CACHE_DIR, Journal, code_version
+from ..load.cache import CACHE_DIR, Journal, ParseCache, code_version
 from ..load.frontmatter import Document
 from . import duplicates
 from .names import NAME_FIELDS, distinct_keys, namings
@@ -139,14 +139,26 @@ class Files:
     jobs: list[Any]
     walked: list[Diagnostic]  # files the walk refused (hidden, misplaced, bad names)
     cache: Journal | None = None
+    _docs: dict[int, Document] = field(default_factory=dict)
 
     def parse(self, indexes: Iterable[int]) -> dict[int, Document]:
+        """The documents of these files (each parsed once per run)."""
         out = {}
         for i in indexes:
-            docs, _ = loading._parse_chunk([self.jobs[i]])
-            if docs:
-                out[i] = docs[0]
+            doc = self._docs.get(i)
+            if doc is None:
+                docs, _ = loading._parse_chunk([self.jobs[i]])
+                if not docs:
+                    continue
+                doc = self._docs[i] = docs[0]
+            out[i] = doc
         return out
+
+    def parse_all(self, cache: ParseCache) -> None:
+        """Every document, through load/cache.py's parse cache (a full check from the caches)."""
+        for i, (docs, _) in enumerate(loading._parse_cached(self.jobs, cache)):
+            if docs:
+                self._docs[i] = docs[0]
 
 
 def cache_for(content: Path) -> Journal:

@@ -142,3 +142,19 @@ def test_a_warm_check_does_not_import_pydantic(repo: Path) -> None:
     second = subprocess.run([sys.executable, "-c", probe], cwd=repo, env=env, capture_output=True, text=True,
                             timeout=120)
     assert second.stdout.split()[-2:] == ["none", "1"], second.stderr
+
+
+def test_a_full_check_from_the_caches_reports_what_the_full_check_reports(repo: Path) -> None:
+    plain = run_portal(repo, "check", "--format", "json")
+    assert plain[0] == 1 and len(json.loads(plain[1])) > 10
+    (repo / "content/.hidden.md").write_text("x", encoding="utf-8")  # a file the walk refuses
+    (repo / "content/news/2024/five.md").write_text(_article("Five", 10, ["acme"], body="[x](../nowhere.md)"),
+                                                    encoding="utf-8")
+    plain, text = run_portal(repo, "check", "--format", "json"), run_portal(repo, "check")
+    assert "checked 17 files (5 articles, 1 events, 2 organizations, 4 people" in text[2]  # the catalog's counts
+    for run in ("cold", "warm"):
+        assert run_portal(repo, "check", "--cache", "--format", "json") == plain, run
+        assert run_portal(repo, "check", "--cache") == text, run
+    assert (repo / ".cache/portal-check.marshal").is_file() and (repo / ".cache/portal-parse.pickle").is_file()
+    files = summaries.summarize_tree(repo / "content", summaries.cache_for(repo / "content"))
+    assert files.cache is not None and files.cache.misses == 0
