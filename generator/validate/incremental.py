@@ -5,6 +5,13 @@ that span files, run over indexes built from every file's summary (generator/val
 references against the set of valid (kind, id) with the same hints, parent loops and unreferenced
 entities over the whole index, possible duplicates against every file sharing a name with them, and
 the body and placeholder checks on the chosen files only. Only the chosen files are parsed again.
+
+Every check of entries.validate that spans files has its counterpart here: references (and their
+hints), image files that must exist (raw_fields), parent loops, unreferenced entities and uncovered
+events, possible duplicates, body links (the published pages, from the summaries). ``duplicate-id``
+needs none: file names make ids unique within a kind. One difference is by design: a full check
+guesses a spelling for the first ``references.MAX_GUESSES`` distinct unknown ids of the whole tree,
+this for the first of the chosen files, so past that many unknown ids a hint may be more specific here.
 """
 
 from __future__ import annotations
