@@ -194,18 +194,23 @@ def summarize_tree(content: Path, cache: Journal | None, blobs: dict[str, bytes]
                 digest = b""
         key = (job.kind.value, job.doc_id, job.rel, job.shown, job.fenced, digest)
         live.add(key)
-        stored = cache.get(key) if cache is not None else None
-        if stored is None:
+        found = _from_cache(cache.get(key)) if cache is not None else None
+        if found is None:
             docs, loaded = loading._parse_chunk([job])
             found = summarize(docs[0] if docs else None, loaded, job)
             if cache is not None:
                 cache.put(key, found.stored())
-        else:
-            found = Summary.from_stored(stored)
         summaries.append(found)
     if cache is not None:
         cache.save(live)
     return Files(tree, summaries, jobs, walk.raw_items, cache)
+
+
+def _from_cache(stored: Any) -> Summary | None:
+    try:
+        return None if stored is None else Summary.from_stored(stored)
+    except (TypeError, KeyError, IndexError, ValueError):  # an entry of another shape: summarize again
+        return None
 
 
 def counts(files: Files) -> dict[str, int]:

@@ -158,3 +158,12 @@ def test_a_full_check_from_the_caches_reports_what_the_full_check_reports(repo: 
     assert (repo / ".cache/portal-check.marshal").is_file() and (repo / ".cache/portal-parse.pickle").is_file()
     files = summaries.summarize_tree(repo / "content", summaries.cache_for(repo / "content"))
     assert files.cache is not None and files.cache.misses == 0
+
+
+def test_an_entry_of_another_shape_is_summarized_again(repo: Path) -> None:
+    expected = _changed(repo)
+    cache = summaries.cache_for(repo / "content")
+    for key in list(cache.entries):
+        cache.put(key, ("no-such-kind", "x"))  # readable, right version, wrong shape
+    cache.save(set(cache.entries))
+    assert _changed(repo) == expected
