@@ -1,6 +1,6 @@
 """Editor- and reader-side measurements for benchmarks/run.py (issue 16).
 
-- ``check_changed``: `portal check --changed` after editing one article (cold, then warm parse cache);
+- ``check_changed``: `portal check --changed` after editing one article (cold, then warm cache; wall and CPU);
 - ``serve_refresh``: `mkdocs serve --strict --dirty` (make serve): save an article → the page shows it;
 - ``first_search``: a reader's first search in headless Chromium: bytes of Pagefind files transferred
   (as a static host sends them: Pagefind's chunks are gzip already, scripts and WebAssembly gzipped)
@@ -13,6 +13,7 @@ import functools
 import gzip
 import http.server
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -37,8 +38,9 @@ def _one_article(content: Path) -> Path:
     return sorted((content / "news").rglob("*.md"))[len(list((content / "news").rglob("*.md"))) // 2]
 
 
-def check_changed(work: Path) -> dict[str, Any]:
-    """Time `portal check --changed` after one edit, without and with the parse cache."""
+def check_changed(work: Path, warm_runs: int = 3) -> dict[str, Any]:
+    """Time `portal check --changed` after one edit: cold (no .cache/), then ``warm_runs`` times warm;
+    wall and CPU (the process and its git children) of each run."""
     content = work / "content"
     _git(work, "init", "-q", "-b", "main")
     _git(work, "add", "content")
@@ -46,13 +48,17 @@ def check_changed(work: Path) -> dict[str, Any]:
     article = _one_article(content)
     article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     shutil.rmtree(work / ".cache", ignore_errors=True)
-    times = []
-    for _ in range(3):  # cold cache, then warm twice
+    walls, cpus = [], []
+    for _ in range(1 + warm_runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "generator", "check", "--changed", "--content", str(content)],
                               cwd=work, env=ENV, capture_output=True, text=True)
-        times.append(time.perf_counter() - started)
-    return {"cold_s": round(times[0], 2), "warm_s": round(min(times[1:]), 2), "returncode": done.returncode}
+        walls.append(round(time.perf_counter() - started, 2))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2))
+    return {"cold_s": walls[0], "cold_cpu_s": cpus[0], "warm_s": min(walls[1:]), "warm_wall_s": walls[1:],
+            "warm_cpu_s": cpus[1:], "returncode": done.returncode}
 
 
 def _free_port() -> int:

@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostic, Report
 from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
 from ..load.documents import Tree, display_path
 from ..load.frontmatter import Document, split
+from ..validate import incremental, summaries
 from ..validate.names import distinct_keys, namings
 from ..validate.references import walk_references
 
@@ -113,6 +114,48 @@ def affected(tree: Tree, changed: set[str], topics: set[str]) -> set[str]:
     for doc in tree.documents:
         if doc.rel in changed or any(ref in targets for ref in references(doc)):
             paths.add(doc.path)
+    return paths
+
+
+def check(content: Path, base: str | None) -> tuple[list[Diagnostic], summaries.Files]:
+    """`portal check --changed` in proportion to the change: every file summarized (from the cache when
+    unchanged), the affected files chosen from the summaries' references, and only those checked, with
+    the diagnostics a full check gives them (generator/validate/summaries.py, incremental.py)."""
+    commit = resolve_base(content, base)
+    changed = changed_files(content, commit)
+    files = summaries.summarize_tree(content, summaries.cache_for(content), unchanged_blobs(content))
+    mine = files.parse(i for i, s in enumerate(files.summaries) if s.rel in changed)
+    present = Tree(content, documents=list(mine.values()))
+    topics = _changed_topics(content, commit, present) if TOPICS_FILE in changed else set()
+    keep = affected_paths(files, changed, topics)
+    report = incremental.check_files(files, keep)
+    selected = [d for d in report.items if d.path in keep or _names_kept_file(d, keep)]
+    if any(d.code == "unknown-reference" for d in selected):
+        selected = explain_removed(selected, present, commit, changed, topics)
+    return selected, files
+
+
+def unchanged_blobs(content: Path) -> dict[str, bytes]:
+    """Path (relative to ``content``) → git blob id of each tracked file whose bytes on disk are those
+    git holds: their cache keys come from git, without reading them (13,704 reads: 0.2-0.5 s)."""
+    modified = set(_git(content, "ls-files", "-m", "-z", "--", ".").split("\0"))
+    out = {}
+    for line in _git(content, "ls-files", "-s", "-z", "--", ".").split("\0"):
+        meta, _, rel = line.partition("\t")
+        parts = meta.split()
+        if rel and rel not in modified and len(parts) == 3 and parts[2] == "0":
+            out[rel] = bytes.fromhex(parts[1])
+    return out
+
+
+def affected_paths(files: summaries.Files, changed: set[str], topics: set[str]) -> set[str]:
+    """``affected`` over the summaries: no file is parsed."""
+    content = files.tree.content_dir
+    targets = {e for e in map(_entity, changed) if e is not None} | {("topic", t) for t in topics}
+    paths = {display_path(content / rel) for rel in changed}
+    for s in files.summaries:
+        if s.rel in changed or any(ref in targets for ref in s.refs):
+            paths.add(s.path)
     return paths
 
 

@@ -11,6 +11,7 @@ immutable once loaded (no later stage changes them), so sharing them between run
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import tempfile
@@ -36,9 +37,9 @@ def _code_version() -> str:
 class ParseCache:
     """{key: (document or None, diagnostics)} for one content folder, loaded once, saved on demand."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, version: str | None = None) -> None:
         self.path = path
-        self.version = _code_version()
+        self.version = version or _code_version()
         self.entries: dict[tuple[Any, ...], Any] = {}
         self.hits = self.misses = 0
         self._dirty = False
@@ -48,7 +49,7 @@ class ParseCache:
                 version, entries = pickle.load(fh)
             if version == self.version:
                 self.entries = entries
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        except Exception:  # any damage (truncated, foreign, old classes) means: no cache
             pass  # no cache yet, or one from another version of the code: start afresh
 
     @classmethod
@@ -99,3 +100,88 @@ class ParseCache:
             os.replace(tmp, self.path)  # atomic: a reader never sees half a cache
         except OSError:
             pass  # a read-only checkout still checks, just without the cache
+
+
+def code_version(folders: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:
+    """A hash of every module in these folders of the package (and of these packages' versions)."""
+    import sys
+    from importlib import metadata
+
+    here = Path(__file__).parents[1]
+    digest = hashlib.sha1(sys.version.encode())
+    for folder in folders:
+        for source in sorted((here / folder).glob("*.py")):
+            digest.update(source.name.encode() + source.read_bytes())
+    for package in packages:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()
+
+
+class Journal:
+    """{key: value} kept as a large base file plus a small file of what changed since.
+
+    Keys and values are Python's built-in types only (tuples, str, bytes, ...), stored with ``marshal``:
+    reading 13,704 entries takes a tenth of what pickle takes (marshal's format belongs to one Python
+    version: the caller's ``version`` must include it).
+
+    After one edit, a run writes only the few new entries (rewriting the whole store would cost
+    more than the check itself at 10,000 articles); the base is rewritten once the newer file
+    grows past ``COMPACT_AT`` entries, dropping the entries of files that are gone. A store that
+    cannot be read, or was written by other code (``version``), is ignored: everything is new.
+    """
+
+    COMPACT_AT = 500
+
+    def __init__(self, base: Path, version: str) -> None:
+        self.base, self.newer, self.version = base, base.with_suffix(".new" + base.suffix), version
+        self.entries: dict[Any, Any] = {}
+        self._recent: dict[Any, Any] = {}  # entries of the newer file, plus this run's
+        self._added = False
+        for path, into in ((self.base, self.entries), (self.newer, self._recent)):
+            try:
+                version, entries = marshal.loads(path.read_bytes())
+                if version == self.version and isinstance(entries, dict):
+                    into.update(entries)
+            except Exception:  # missing, truncated, foreign or old: start afresh
+                continue
+        self.entries.update(self._recent)
+        self.hits = self.misses = 0
+
+    def get(self, key: Any) -> Any | None:
+        found = self.entries.get(key)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def put(self, key: Any, value: Any) -> None:
+        self.entries[key] = self._recent[key] = value
+        self._added = True
+
+    def save(self, live: set[Any]) -> None:
+        """Write what this run added; ``live``: the keys of the files that exist now."""
+        if not self._added:
+            return
+        if len(self._recent) > self.COMPACT_AT or not self.base.exists():
+            if _dump(self.base, self.version, {k: v for k, v in self.entries.items() if k in live}):
+                self.newer.unlink(missing_ok=True)
+                self._recent = {}
+        else:
+            _dump(self.newer, self.version, {k: v for k, v in self._recent.items() if k in live})
+        self._added = False
+
+
+def _dump(path: Path, version: str, entries: dict[Any, Any]) -> bool:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps((version, entries)))
+        os.replace(tmp, path)  # atomic: a reader never sees half a file
+    except OSError:
+        return False  # a read-only checkout still checks, just without the cache
+    return True

@@ -18,6 +18,19 @@ _BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef"
                        + "]")
 
 
+def first_bad(text: str) -> re.Match[str] | None:
+    """The first character no content may hold, or None.
+
+    Every such character is one ``str.isprintable`` refuses (controls are Cc, noncharacters Cn), so a
+    string that is printable once tabs and newlines are taken out has none: that test runs in C at
+    under a microsecond per field, where the regex took 169 µs per file. Only the rare string that
+    fails it (a non-breaking or ideographic space, a soft hyphen, ...) is searched with the regex.
+    """
+    if text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+        return None
+    return _BAD_CHAR.search(text)
+
+
 def check_characters(doc: Document, report: Report) -> None:
     """Every string in the front matter (keys too) and the body: no control or noncharacter."""
 
@@ -29,18 +42,18 @@ def check_characters(doc: Document, report: Report) -> None:
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
-            if m := _BAD_CHAR.search(value):
+            if m := first_bad(value):
                 pos = doc.front.pos(path)
                 report.error(doc.path, pos.line, pos.col, "control-character", *found(f"'{_label(path)}'", m[0]))
         elif isinstance(value, dict):
             for key, item in value.items():
-                if isinstance(key, str) and (m := _BAD_CHAR.search(key)):
+                if isinstance(key, str) and (m := first_bad(key)):
                     pos = doc.front.pos((*path, key), key=True)
                     report.error(doc.path, pos.line, pos.col, "control-character", *found("a field name", m[0]))
                 stack.append(((*path, key), item))
         elif isinstance(value, list):
             stack.extend(((*path, i), item) for i, item in enumerate(value))
-    if m := _BAD_CHAR.search(doc.body):
+    if m := first_bad(doc.body):
         before = doc.body[:m.start()]
         line = doc.body_line + before.count("\n")
         col = m.start() - (before.rfind("\n") + 1) + 1

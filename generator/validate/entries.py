@@ -38,23 +38,9 @@ _BODY_REQUIRED = {Kind.ARTICLE}
 def validate(tree: Tree, report: Report) -> Valid:
     valid = Valid(assets=set(tree.assets), documents=tree.documents, known=tree.ids)
     for doc in tree.documents:
-        check_characters(doc, report)
+        meta = validate_file(doc, report)
         if doc.kind is Kind.TOPICS:
-            _validate_topics(doc, valid, report)
-            continue
-        meta = validate_model(doc, _MODEL_OF[doc.kind], _model_input(_MODEL_OF[doc.kind], doc.front.data), (), report)
-        if doc.kind in _BODY_REQUIRED and not doc.body.strip():
-            report.error(
-                doc.path, doc.body_line, 1, "empty-body", "the article has no text",
-                "write the article text below the closing '---'",
-            )
-        _check_duplicate_entries(doc, doc.front.data, (), report)
-        if doc.kind is not Kind.PAGE and doc.id.rsplit("/", 1)[-1] == "index":
-            report.error(
-                doc.path, 1, 1, "duplicate-url",
-                f"a {doc.kind.value} named 'index' would have the same address as the generated index page",
-                "rename the file",
-            )
+            valid.topics.update(meta)
             continue
         if meta is None:
             continue
@@ -73,22 +59,54 @@ def validate(tree: Tree, report: Report) -> Valid:
     return valid
 
 
+def validate_file(doc: Document, report: Report) -> Any:
+    """The checks that depend on this file's bytes alone (generator/validate/incremental.py caches them).
+
+    Returns the model instance (None when the front matter failed it, or for a file named 'index'),
+    or for topics.yml {topic id: Entry} of the topics that passed.
+    """
+    check_characters(doc, report)
+    if doc.kind is Kind.TOPICS:
+        topics = Valid()
+        _validate_topics(doc, topics, report)
+        return topics.topics
+    meta = validate_model(doc, _MODEL_OF[doc.kind], _model_input(_MODEL_OF[doc.kind], doc.front.data), (), report)
+    if doc.kind in _BODY_REQUIRED and not doc.body.strip():
+        report.error(
+            doc.path, doc.body_line, 1, "empty-body", "the article has no text",
+            "write the article text below the closing '---'",
+        )
+    _check_duplicate_entries(doc, doc.front.data, (), report)
+    if doc.kind is not Kind.PAGE and doc.id.rsplit("/", 1)[-1] == "index":
+        report.error(
+            doc.path, 1, 1, "duplicate-url",
+            f"a {doc.kind.value} named 'index' would have the same address as the generated index page",
+            "rename the file",
+        )
+        return None
+    return meta
+
+
 def _check_across_files(valid: Valid, report: Report) -> None:
     refs = check_references(valid, report)
     for doc in valid.documents:
         if isinstance(doc.front.data, dict):
             check_raw_fields(doc, doc.front.data, valid, report)
     for name in valid.pages:
-        if name in RESERVED_PAGES:
-            doc = valid.pages[name].doc
-            report.error(
-                doc.path, 1, 1, "duplicate-url",
-                f"page '{name}' would have the same address (/{name}/) as a generated page",
-                "rename the file",
-            )
+        reserved_page(valid.pages[name].doc, report)
     check_cycles(valid.organizations, "organization", report)
     check_cycles(valid.places, "place", report)
     warn_unreferenced(valid, refs, report)
+
+
+def reserved_page(doc: Document, report: Report) -> None:
+    """A valid page whose name a generated section takes."""
+    if doc.id in RESERVED_PAGES:
+        report.error(
+            doc.path, 1, 1, "duplicate-url",
+            f"page '{doc.id}' would have the same address (/{doc.id}/) as a generated page",
+            "rename the file",
+        )
 
 
 def _list_fields(model: type[m.Model]) -> frozenset[str]:

@@ -139,13 +139,16 @@ def _name_index(what: str, table: dict[str, Entry]) -> dict[str, str]:
 
 def check_cycles(table: dict[str, Entry], what: str, report: Report) -> None:
     for loop in parent_loops(table):
-        first = table[loop[0]].doc
-        pos = first.front.pos(("parent",))
-        report.error(
-            first.path, pos.line, pos.col, "parent-cycle",
-            f"{what} parents form a loop: {' → '.join([*loop, loop[0]])}",
-            "one of these files must name a different parent, or none",
-        )
+        cycle_error(table[loop[0]].doc, loop, what, report)
+
+
+def cycle_error(first: Document, loop: list[str], what: str, report: Report) -> None:
+    pos = first.front.pos(("parent",))
+    report.error(
+        first.path, pos.line, pos.col, "parent-cycle",
+        f"{what} parents form a loop: {' → '.join([*loop, loop[0]])}",
+        "one of these files must name a different parent, or none",
+    )
 
 
 def warn_unreferenced(valid: Valid, refs: _References, report: Report) -> None:

@@ -66,7 +66,7 @@ def test_check_changed_reports_the_same_with_the_cache(tmp_path: Path) -> None:
     assert runs[0] == runs[1]
     code, out, _ = runs[1]
     assert code == 1 and "error[unknown-reference]" in out and "acme-opens.md" in out
-    assert (repo / ".cache" / "portal-parse.pickle").is_file()
+    assert (repo / ".cache" / "portal-check.marshal").is_file()  # the per-file summaries (validate/incremental.py)
 
 
 def test_check_and_serve_share_the_cache_however_the_folder_is_spelled(

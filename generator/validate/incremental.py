@@ -1,0 +1,165 @@
+"""Checking in proportion to a change (`portal check --changed`, generator/cli/changed.py): the checks
+that span files, run over indexes built from every file's summary (generator/validate/summaries.py).
+
+``check_files`` gives, for the chosen files, exactly the diagnostics a full check gives them:
+references against the set of valid (kind, id) with the same hints, parent loops and unreferenced
+entities over the whole index, possible duplicates against every file sharing a name with them, and
+the body and placeholder checks on the chosen files only. Only the chosen files are parsed again.
+
+Every check of entries.validate that spans files has its counterpart here: references (and their
+hints), image files that must exist (raw_fields), parent loops, unreferenced entities and uncovered
+events, possible duplicates, body links (the published pages, from the summaries). ``duplicate-id``
+needs none: file names make ids unique within a kind. One difference is by design: a full check
+guesses a spelling for the first ``references.MAX_GUESSES`` distinct unknown ids of the whole tree,
+this for the first of the chosen files, so past that many unknown ids a hint may be more specific here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from types import SimpleNamespace
+
+from ..diagnostics import Report, internal_error
+from ..kinds import FOLDER_OF, Kind
+from ..load import documents as loading
+from ..load.cache import ParseCache
+from ..load.frontmatter import Document
+from . import duplicates
+from .references import _References, cycle_error, walk_references, warn_unreferenced
+from .summaries import KIND_WORD, Files
+from .targets import GENERATED_PAGES, Targets
+from .valid import Entry, Valid, parent_loops
+
+
+def _standins(files: Files) -> dict[str, dict[str, Entry]]:
+    """Per kind referred to: valid id → an entry whose meta holds the name fields (for hints)."""
+    tables: dict[str, dict[str, Entry]] = {w: {} for w in ("organization", "person", "place", "event", "topic")}
+    for s in files.summaries:
+        if s.valid and (s.kind in KIND_WORD or s.kind is Kind.TOPICS):
+            table = tables["topic" if s.kind is Kind.TOPICS else KIND_WORD[s.kind]]
+            for ident, fields in s.names.items():
+                table.setdefault(ident, Entry(None, SimpleNamespace(parent=s.parent, **fields)))  # type: ignore[arg-type]
+    return tables
+
+
+def check_all(files: Files, parsed: ParseCache) -> Report:
+    """A full check from the caches (`portal check --cache`): every file chosen, the documents from the
+    parse cache; the same diagnostics as the pipeline's, without building the catalog."""
+    files.parse_all(parsed)
+    return check_files(files, {s.path for s in files.summaries} | {d.path for d in files.walked})
+
+
+def check_files(files: Files, keep: set[str]) -> Report:
+    """The diagnostics a full check reports about the files shown as ``keep`` (and no others)."""
+    try:
+        return _check_files(files, keep)
+    except Exception as exc:  # as in pipeline.py: a bug must not end in a traceback
+        report = Report()
+        internal_error(report, loading.display_path(files.tree.content_dir), exc)
+        return report
+
+
+def _check_files(files: Files, keep: set[str]) -> Report:
+    chosen = [i for i, s in enumerate(files.summaries) if s.path in keep]
+    docs = files.parse(chosen)
+    report = Report()
+    report.extend(d for d in files.walked if d.path in keep)
+    for i in chosen:
+        report.extend(files.summaries[i].diagnosed)
+    tables = _standins(files)
+    refs = _References(tables, files.tree.ids, report)
+    for doc in docs.values():
+        for path, ref, what in walk_references(doc):
+            refs.check(doc, path, ref, what)
+    _across_files(files, docs, tables, refs, report)
+    _duplicates(files, chosen, report)
+    tree = loading.Tree(files.tree.content_dir, documents=list(docs.values()), assets=files.tree.assets)
+    if any("TODO" in d.front.text or "TODO" in d.body for d in tree.documents):
+        from . import placeholders  # imports the models (for the field descriptions): only when needed
+
+        report = placeholders.apply(tree, report)
+    if any(files.summaries[i].body_check for i in docs):
+        from . import bodies  # Python-Markdown, the sanitizer and html5lib: only when a body needs them
+
+        bodies.check(tree.documents, _targets(files), report)
+    return report
+
+
+def _across_files(files: Files, docs: dict[int, Document], tables: dict[str, dict[str, Entry]],
+                  refs: _References, report: Report) -> None:
+    from .raw_fields import check_raw_fields
+
+    assets = Valid(assets=set(files.tree.assets))
+    for doc in docs.values():
+        if isinstance(doc.front.data, dict):
+            check_raw_fields(doc, doc.front.data, assets, report)
+    by_path = {doc.path: doc for doc in docs.values()}
+    for what in ("organization", "place"):
+        table = tables[what]
+        paths = {s.ident: s.path for s in files.summaries if s.valid and KIND_WORD.get(s.kind) == what}
+        for loop in parent_loops(table):
+            first = by_path.get(paths[loop[0]])
+            if first is not None:
+                cycle_error(first, loop, what, report)
+    # Unreferenced: the references of every file to the chosen entities counted (none: an edited article).
+    wanted = {("topic" if s.kind is Kind.TOPICS else KIND_WORD[s.kind], ident)
+              for s in (files.summaries[i] for i in docs) if s.valid and (s.kind in KIND_WORD or s.kind is Kind.TOPICS)
+              for ident in s.names}
+    refs.counts, refs.covered = Counter(), set()
+    for s in files.summaries if wanted else ():
+        for ref in s.refs:
+            if ref in wanted:
+                refs.counts[ref] += 1
+                if ref[0] == "event" and s.kind is Kind.ARTICLE:
+                    refs.covered.add(ref[1])
+    valid = Valid()
+    for i, doc in docs.items():
+        s = files.summaries[i]
+        if s.valid and s.kind in KIND_WORD:
+            valid.table(s.kind)[s.ident] = Entry(doc, tables[KIND_WORD[s.kind]][s.ident].meta)
+        elif s.kind is Kind.TOPICS:
+            valid.topics.update((key, Entry(doc, tables["topic"][key].meta)) for key in s.names)
+    warn_unreferenced(valid, refs, report)
+
+
+def _duplicates(files: Files, chosen: list[int], report: Report) -> None:
+    """duplicates.check over the chosen files, the files sharing a name with them (whose warnings may
+    name a chosen file) and the files sharing a name with those: each of the first two groups then
+    meets, in file order, every earlier file it could be a duplicate of, as in a full check."""
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(files.summaries):
+        for key in s.name_keys:
+            by_key.setdefault(key, []).append(i)
+
+    def around(group: set[int]) -> set[int]:
+        return group | {j for i in group for key in files.summaries[i].name_keys for j in by_key[key]}
+
+    near = around({i for i in chosen if files.summaries[i].name_keys})
+    if not near:
+        return
+    docs = files.parse(sorted(around(near)))
+    found = Report()
+    duplicates.check(docs.values(), found)
+    shown = {files.summaries[i].path for i in near}
+    report.extend(d for d in found.raw_items if d.path in shown)
+
+
+def _targets(files: Files) -> Targets:
+    """What body links may reach (Targets.of), from the summaries."""
+    pages: set[str] = set()
+    articles = []
+    for s in files.summaries:
+        if s.kind is Kind.ARTICLE and s.parsed:
+            articles.append(f"news/{s.ident}.md")
+        if not s.valid:
+            continue
+        if s.kind is Kind.ARTICLE and not s.draft:
+            pages.add(f"news/{s.ident}.md")
+        elif s.kind is Kind.TOPICS:
+            pages.update(f"topics/{key}.md" for key in s.names)
+        elif s.kind is Kind.PAGE:
+            pages.add(f"{s.ident}.md")
+        elif s.kind in FOLDER_OF:
+            pages.add(f"{FOLDER_OF[s.kind]}/{s.ident}.md")
+    drafts = {uri for uri in articles if uri not in pages}
+    return Targets(frozenset(pages | GENERATED_PAGES), frozenset(drafts), frozenset(files.tree.assets))
