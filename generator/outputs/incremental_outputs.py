@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog.graph import Catalog
-from ..catalog.nodes import Article, Node
+from ..catalog.nodes import Article, Event, Node
 from .api import write_api
 from .calendar import write_calendars
 from .feeds import site_feeds, write_feeds
 from .ids import TagIds
-from .site import Site, latest
+from .site import Site, latest, modified
 from .sitemap import ROBOTS, robots
 from .urls import FEED_ATOM, FEED_JSON, FEED_RSS, Links
 
@@ -51,10 +51,19 @@ def output_fingerprints(catalog: Catalog, site: Site, hashes: dict[Any, bytes], 
     for feed in site_feeds(catalog, site):
         out["feed:" + feed.folder] = _h(shared, feed.title, feed.description, feed.page,
                                         [_item(hashes, a, html) for a in feed.articles])
-    out[CALENDARS] = _h(shared, _nodes(hashes, catalog.event_list), _nodes(hashes, catalog.organizations.values()))
+    out[CALENDARS] = _h(shared, [_event(e) for e in catalog.event_list],
+                        [(o.id, o.label) for o in catalog.organizations.values()])
     out[API] = _h(shared, *(_nodes(hashes, table.values()) for table in (
         catalog.articles, catalog.events, catalog.organizations, catalog.people, catalog.places, catalog.topics)))
     return out
+
+
+def _event(event: Event) -> tuple[Any, ...]:
+    """What a calendar shows of an event (outputs/calendar.py): not the bodies of the articles reporting it,
+    only their dates (its DTSTAMP), so editing a report does not rewrite every calendar."""
+    chain = [p.name for p in (event.place, *event.place.ancestors)] if event.place is not None else []
+    return (event.id, event.url, event.title, event.summary, repr(event.date), repr(event.end), event.event_kind,
+            chain, [o.id for o in event.organizations], [repr(modified(a)) for a in event.articles])
 
 
 def _item(hashes: dict[Any, bytes], article: Article, html: dict[str, str]) -> tuple[Any, ...]:

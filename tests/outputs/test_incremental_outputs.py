@@ -68,6 +68,7 @@ def test_an_unchanged_save_writes_no_output_and_an_edit_rewrites_its_feeds(tmp_p
     assert {"feed.json", "feed.xml", "organizations/acme/feed.json", "organizations/acme/feed.xml",
             "api/v1/articles.json"} <= written
     assert not any(path.startswith("organizations/beta/") for path in written)
+    assert "events.ics" not in written  # calendars show no article bodies
     after = _snapshot(site)
     assert after["organizations/beta/feed.xml"] == before["organizations/beta/feed.xml"]
     entry = feedparser.parse(after["organizations/acme/feed.xml"][1]).entries[0]
@@ -76,6 +77,12 @@ def test_an_unchanged_save_writes_no_output_and_an_edit_rewrites_its_feeds(tmp_p
     assert sorted(item["title"] for item in items) == ["Acme opens", "Beta opens"]
     calendar = icalendar.Calendar.from_ical(after["events.ics"][1])
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Fair"]
+
+    (content / "events/fair.md").write_text(FILES["events/fair.md"].replace("Fair", "Spring fair"), encoding="utf-8")
+    written = set(_write(state, _catalog(content), site))
+    assert {"events.ics", "organizations/acme/events.ics"} <= written
+    calendar = icalendar.Calendar.from_ical((site / "organizations/acme/events.ics").read_bytes())
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Spring fair"]
 
 
 def test_an_entity_that_is_gone_takes_its_feeds_with_it(tmp_path: Path) -> None:
