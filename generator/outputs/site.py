@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from .. import markdown as mdconfig
-from .. import sanitize
+from .. import markdown, sanitize
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Article
 from ..dates import PartialDate
@@ -51,7 +50,7 @@ def article_html(article: Article) -> str:
     Markdown configuration and the sanitizer) when outputs run on their own."""
     if article.html is not None:
         return article.html
-    return sanitize.clean(mdconfig.new_markdown().convert(article.body))
+    return sanitize.clean(markdown.new_markdown().convert(article.body))
 
 
 def absolute_links(html: str, base: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Place
-from ..validate import fields as fieldref
+from ..validate import fields
 
 PER_PAGE = 20  # articles per news page
 INDEX_PER_PAGE = 200  # entries per entity index page
@@ -258,7 +258,7 @@ def _field_reference(catalog: Catalog) -> Iterator[PageSpec]:
     contribute = catalog.pages.get("contribute")
     trail = [(contribute.title or "Contribute", contribute.url)] if contribute else []
     yield PageSpec(
-        "contribute/fields.md", "fields.html", "Field reference", "page", items=fieldref.reference(),
+        "contribute/fields.md", "fields.html", "Field reference", "page", items=fields.reference(),
         breadcrumbs=_crumbs(*trail, ("Field reference", "contribute/fields/")),
         description="Every field an article, organization, person, place, event or topic may use.",
     )

@@ -12,8 +12,7 @@ import pytest
 from generator.diagnostics import Report
 from generator.kinds import Kind
 from generator.load.documents import load_tree
-from generator.validate import fields as fieldref
-from generator.validate import models
+from generator.validate import fields, models
 
 from ..fixture_site import FIXTURE_CONTENT
 from ..helpers import ROOT, page_text, read_page
@@ -21,7 +20,7 @@ from ..live import LIVE_CONTENT
 from ..workbench import run_portal
 
 SCHEMAS = ROOT / "schemas"
-ALL_KEYS = {(doc.name, f.key) for doc in fieldref.reference() for f in doc.fields}
+ALL_KEYS = {(doc.name, f.key) for doc in fields.reference() for f in doc.fields}
 
 
 def test_committed_schemas_match_the_models(tmp_path: Path) -> None:
@@ -91,7 +90,7 @@ def test_field_reference_page_is_built_from_the_models(built_site: Path) -> None
     text = page_text(html)
     for name, key in ALL_KEYS:
         assert f'id="{name}-{key}"' in html, (name, key)
-    for doc in fieldref.reference():
+    for doc in fields.reference():
         for f in doc.fields:
             assert f.description in text, (doc.name, f.key)
     assert all(f"<code>{value}</code>" in html for value in models.EVENT_KINDS + models.ORGANIZATION_KINDS)
