@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kinds import KINDS, TOPIC, Kind
 from ..validate.valid import Entry, Valid, parent_loops
+from .entity import build_generic
 from .graph import Catalog
 from .nodes import Article, Event, Image, Organization, Page, Person, Place, Role, Source, Topic
+
+# The kinds with a builder (and node class) of their own, above; any other declared kind is built generically.
+BUILT = frozenset({Kind.ARTICLE, Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.EVENT, TOPIC, Kind.PAGE})
 
 
 def build(valid: Valid) -> Catalog:
@@ -32,6 +37,9 @@ def build(valid: Valid) -> Catalog:
             key, e.doc.path, e.doc.body, e.doc.body_line,
             title=e.meta.title, description=e.meta.description,
         )
+    for declared in KINDS.values():  # kinds declared without a builder here: the generic one
+        if declared.kind not in BUILT:
+            build_generic(cat, valid, declared)
     return cat
 
 

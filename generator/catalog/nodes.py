@@ -25,6 +25,8 @@ class Node:
     path: str  # source file, for diagnostics
     body: str  # Markdown
     body_line: int
+    # Entries of kinds declared without a builder of their own (catalog/entity.py) that name this one, by kind.
+    referrers: dict[str, list[Node]] = field(default_factory=dict)
 
     kind = "node"
     section = ""

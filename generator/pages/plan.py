@@ -8,13 +8,14 @@ building the plan is linear in the size of the catalog.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Place
+from ..kinds import Kind, KindSpec, entity_kinds
 from ..validate import fields
 
 PER_PAGE = 20  # articles per news page
@@ -23,10 +24,6 @@ ENTITY_ARTICLES = 20  # articles on an entity's own page; the rest on its furthe
 ENTITY_MORE_PER_PAGE = 100  # articles per further page: long tails in few pages (a quarter of all pages at 20)
 TIMELINE_LIMIT = 250  # events on /timeline/ (keeps it under 500 KB); the per-year pages hold the rest
 
-SECTIONS = {
-    "news": "News", "timeline": "Timeline", "organizations": "Organizations", "events": "Events",
-    "people": "People", "places": "Places", "topics": "Topics",
-}
 
 
 @dataclass(slots=True)
@@ -202,42 +199,49 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
         )
 
 
+# Index orders that are the kind's own; every other index lists its nodes as the pages come (by name).
+_INDEX_ORDER: dict[str, Callable[[list[Any]], list[Any]]] = {
+    Kind.ORGANIZATION: lambda nodes: sorted(nodes, key=lambda n: (n.org_kind, n.name.lower())),
+}
+
+
 def _entities(catalog: Catalog) -> Iterator[PageSpec]:
-    tables: list[tuple[str, str, Sequence[Node]]] = [
-        ("organizations", "organization", list(catalog.organizations.values())),
-        ("events", "event", catalog.event_list[::-1]),
-        ("people", "person", list(catalog.people.values())),
-        ("places", "place", list(catalog.places.values())),
-        ("topics", "topic", list(catalog.topics.values())),
-    ]
-    for section, kind, nodes in tables:
-        title = SECTIONS[section]
-        ordered = (sorted(nodes, key=lambda n: (n.org_kind, n.name.lower()))  # type: ignore[attr-defined]
-                   if kind == "organization" else nodes)
-        for chunk, pagination in _pages(ordered, INDEX_PER_PAGE, f"{section}/"):
-            url = pagination.urls[pagination.number - 1]
-            yield PageSpec(
-                _uri(url), f"{section}-index.html", title + (f" — page {pagination.number}"
-                                                             if pagination.number > 1 else ""),
-                "listing", items=chunk, pagination=pagination, search=False,
-                breadcrumbs=_crumbs((title, f"{section}/")),
-                description=f"{title} in the portal's reports.",
-            )
+    for declared in entity_kinds():
+        nodes: list[Node] = list(catalog.table(declared.kind).values())
+        if declared.kind is Kind.EVENT:
+            nodes.reverse()  # newest first, in the index and in the order the pages are written
+        yield from _index(declared, _INDEX_ORDER.get(declared.kind, list)(nodes))
         for node in nodes:
-            articles = _entity_articles(node)
-            pages = list(_pages(articles, ENTITY_ARTICLES, node.url, ENTITY_MORE_PER_PAGE))
-            for chunk, pagination in pages:
-                first = pagination.number == 1
-                url = pagination.urls[pagination.number - 1]
-                yield PageSpec(
-                    _uri(url), f"{kind}.html" if first else "entity-articles.html",
-                    node.label if first else f"{node.label} — articles, page {pagination.number}",
-                    kind if first else "listing", node=node, items=chunk, pagination=pagination,
-                    search=first, markdown=node.body if first else "",
-                    breadcrumbs=_crumbs((title, f"{section}/"), (node.label, node.url)),
-                    description=_describe(node),
-                    extra={"article_count": len(articles)},
-                )
+            yield from _entity_pages(declared, node)
+
+
+def _index(declared: KindSpec, ordered: list[Node]) -> Iterator[PageSpec]:
+    title, section = declared.title, declared.section
+    for chunk, pagination in _pages(ordered, INDEX_PER_PAGE, f"{section}/"):
+        url = pagination.urls[pagination.number - 1]
+        yield PageSpec(
+            _uri(url), declared.list_template, title + (f" — page {pagination.number}"
+                                                        if pagination.number > 1 else ""),
+            "listing", items=chunk, pagination=pagination, search=False,
+            breadcrumbs=_crumbs((title, f"{section}/")),
+            description=f"{title} in the portal's reports.",
+        )
+
+
+def _entity_pages(declared: KindSpec, node: Node) -> Iterator[PageSpec]:
+    articles = _entity_articles(node)
+    for chunk, pagination in _pages(articles, ENTITY_ARTICLES, node.url, ENTITY_MORE_PER_PAGE):
+        first = pagination.number == 1
+        url = pagination.urls[pagination.number - 1]
+        yield PageSpec(
+            _uri(url), declared.page_template if first else "entity-articles.html",
+            node.label if first else f"{node.label} — articles, page {pagination.number}",
+            node.kind if first else "listing", node=node, items=chunk, pagination=pagination,
+            search=first, markdown=node.body if first else "",
+            breadcrumbs=_crumbs((declared.title, f"{declared.section}/"), (node.label, node.url)),
+            description=_describe(node),
+            extra={"article_count": len(articles)},
+        )
 
 
 def _entity_articles(node: Node) -> list[Article]:
