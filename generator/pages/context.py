@@ -12,6 +12,7 @@ import jinja2
 
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Node
+from ..kinds import KINDS
 from . import wording
 from .plan import PageSpec
 
@@ -71,5 +72,6 @@ def install(env: jinja2.Environment) -> None:
     env.filters["upper_first"] = wording.upper_first
     env.filters["country_name"] = wording.country_name
     env.filters["event_when"] = wording.event_when
+    env.filters["kind_title"] = lambda kind: KINDS[kind].title  # "Organizations", as declared in kinds.py
 
 
