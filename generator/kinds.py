@@ -75,11 +75,12 @@ class KindSpec:
     body: str | None = "a short description"  # what goes below the front matter (None: no body)
     template: str | None = None  # page template under theme/portal/; None: entity.html
     index_template: str | None = None  # index template; None: entity-index.html
-    jsonld: str = "Thing"  # schema.org type of its page's main entity
-    api: str = ""  # what its data API file holds
+    jsonld: str = "Thing"  # schema.org type of its page's main entity; "" for none
+    api: str = ""  # what its data API file (/api/v1/<section>.json) holds; "" for none
     feed: bool = False  # an RSS/Atom/JSON feed of its articles
     calendar: bool = False  # an iCalendar file of its events
     search: bool = True  # a search record for its page
+    rank: int = 100  # place in the order editors meet kinds (field reference, `portal new`, folder lists)
 
     @property
     def page_template(self) -> str:
@@ -90,6 +91,11 @@ class KindSpec:
         return self.index_template or "entity-index.html"
 
     @property
+    def plural(self) -> str:
+        """Its name in counts and data API files: "organizations", "articles" (whose section is news)."""
+        return "articles" if self.kind is Kind.ARTICLE else self.section or "pages"
+
+    @property
     def label(self) -> str:  # "organization", "person"
         return str(self.kind)
 
@@ -97,35 +103,38 @@ class KindSpec:
 _ARTICLE_REFS = (Ref("organizations", "organization"), Ref("people", "person"), Ref("places", "place"),
                  Ref("events", "event"), Ref("topics", "topic"))
 
-# In the order editors meet them (field reference, `portal new`, `portal schema`).
+# In the order of the site's sections (nav, pages, sitemap); ``rank`` orders them for editors.
 KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (
-    KindSpec(Kind.ARTICLE, "news", "News", "Article", references=_ARTICLE_REFS, name_fields=("title",),
+    KindSpec(Kind.ARTICLE, "news", "News", "Article", rank=0, references=_ARTICLE_REFS, name_fields=("title",),
              body="the article text", template="article.html", index_template="news.html",
              jsonld="NewsArticle", api="Every published article, newest first, with its source and "
                                        "everything it mentions."),
-    KindSpec(Kind.ORGANIZATION, "organizations", "Organizations", "Organization", folder="organizations",
+    KindSpec(Kind.ORGANIZATION, "organizations", "Organizations", "Organization", rank=1,
+             folder="organizations",
              references=(Ref("parent", "organization", many=False), Ref("place", "place", many=False)),
              name_fields=("name", "short_name", "aliases", "name_zh"), template="organization.html",
              index_template="organizations-index.html", jsonld="Organization", feed=True, calendar=True,
              api="Every organization, by id, with its hierarchy, place, people, events and articles."),
-    KindSpec(Kind.PERSON, "people", "People", "Person", folder="people",
-             references=(Ref("organization", "organization", many=False, within="roles"),),
-             name_fields=("name", "name_zh"), body="a short biography", template="person.html",
-             index_template="people-index.html", jsonld="Person",
-             api="Every person, by id, with the roles the reports give."),
-    KindSpec(Kind.PLACE, "places", "Places", "Place", folder="places",
-             references=(Ref("parent", "place", many=False),), name_fields=("name", "name_zh"),
-             template="place.html", index_template="places-index.html", jsonld="Place", feed=True,
-             api="Every place, by id, with the places within it."),
-    KindSpec(Kind.EVENT, "events", "Events", "Event", folder="events",
+    KindSpec(Kind.EVENT, "events", "Events", "Event", rank=4, folder="events",
              references=(Ref("organizations", "organization"), Ref("people", "person"),
                          Ref("place", "place", many=False)),
              name_fields=("title",), body="a description of what happened", template="event.html",
              index_template="events-index.html", jsonld="Event",
              api="Every event, by id, with its date as precise as the reports give it."),
-    KindSpec(TOPIC, "topics", "Topics", "Topic", body=None, template="topic.html", index_template="topics-index.html",
+    KindSpec(Kind.PERSON, "people", "People", "Person", rank=2, folder="people",
+             references=(Ref("organization", "organization", many=False, within="roles"),),
+             name_fields=("name", "name_zh"), body="a short biography", template="person.html",
+             index_template="people-index.html", jsonld="Person",
+             api="Every person, by id, with the roles the reports give."),
+    KindSpec(Kind.PLACE, "places", "Places", "Place", rank=3, folder="places",
+             references=(Ref("parent", "place", many=False),), name_fields=("name", "name_zh"),
+             template="place.html", index_template="places-index.html", jsonld="Place", feed=True,
+             api="Every place, by id, with the places within it."),
+    KindSpec(TOPIC, "topics", "Topics", "Topic", rank=5, body=None, template="topic.html",
+             index_template="topics-index.html",
              jsonld="DefinedTerm", feed=True, api="Every topic, by id, with its articles."),
-    KindSpec(Kind.PAGE, "", "Pages", "Page", body="the page text", template="page.html", search=False),
+    KindSpec(Kind.PAGE, "", "Pages", "Page", rank=6, body="the page text", template="page.html", jsonld="",
+             search=False),
 )}
 
 
@@ -138,9 +147,14 @@ def entity_kinds() -> list[KindSpec]:
     return [s for s in KINDS.values() if s.section and s.kind is not Kind.ARTICLE]
 
 
+def for_editors() -> list[KindSpec]:
+    """Every kind in the order editors meet them (by ``rank``, then as declared)."""
+    return sorted(KINDS.values(), key=lambda s: s.rank)
+
+
 def by_folder() -> dict[str, Kind]:
-    """Content folder → kind, for the kinds that have one ("people" → person)."""
-    return {s.folder: s.kind for s in KINDS.values() if s.folder}
+    """Content folder → kind, for the kinds that have one ("people" → person), in editors' order."""
+    return {s.folder: s.kind for s in for_editors() if s.folder}
 
 
 def folder_of(kind: str) -> str | None:

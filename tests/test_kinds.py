@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import html5lib
+import jsonschema
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -105,5 +107,16 @@ def test_mkdocs_build(tmp_path: Path, standards: KindSpec, monkeypatch: pytest.M
     assert 'id="referrers-standard">Standards (2)</h2>' in org
     assert 'href="../../standards/iso-9001/"' in org
     api = json.loads((site / "api/v1/standards.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "api/v1/schema/standards.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(api)  # the generic record matches its generic schema
     assert [item["id"] for item in api["items"]] == ["iec-61508", "iso-9001"]
     assert api["items"][0]["organizations"] == ["iec", "iso"]
+    assert "standards.json" in _page(site, "api")  # the API page documents it
+    [graph] = [json.loads(s.text) for s in _scripts(page) if s.get("type") == "application/ld+json"]
+    main = next(n for n in graph["@graph"] if n["@type"] == "CreativeWork")  # the declared JSON-LD type
+    assert main["name"] == "ISO 9001 Quality management systems"
+
+
+def _scripts(text: str) -> list[Any]:
+    tree = html5lib.parse(text, namespaceHTMLElements=False)
+    return tree.findall(".//script")

@@ -62,9 +62,8 @@ class Catalog:
         return list(self.events.values())
 
     def counts(self) -> dict[str, int]:
-        """Entries per section ("articles" for news), e.g. for the home page."""
-        return {("articles" if s.kind is Kind.ARTICLE else s.section or "pages"): len(self.table(s.kind))
-                for s in KINDS.values()}
+        """Entries per kind, by its plural ("articles", "organizations"), e.g. for the home page."""
+        return {s.plural: len(self.table(s.kind)) for s in KINDS.values()}
 
     def all_nodes(self) -> Iterator[Node]:
         for kind in KINDS:

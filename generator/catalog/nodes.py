@@ -240,7 +240,6 @@ class Article(Node):
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
-    html: str | None = None  # rendered body, filled in by the site build
     previous: Article | None = None  # older
     next: Article | None = None  # newer
 

@@ -15,7 +15,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import StringConstraints
 
 from ..dates import PartialDate
-from ..kinds import KINDS, TOPICS_FILE, Kind, folder_of
+from ..kinds import KINDS, TOPICS_FILE, Kind, folder_of, for_editors
 from . import models as m
 
 
@@ -130,7 +130,7 @@ _NESTED: dict[str, type[m.Model]] = {"source": m.Source, "image": m.Image, "role
 
 def reference() -> list[ModelDoc]:
     """Every content kind, then the nested field groups (source, image, role)."""
-    return [_doc(kind, m.model_of(kind)) for kind in KINDS] + [_doc(n, cls) for n, cls in _NESTED.items()]
+    return [_doc(s.kind, m.model_of(s.kind)) for s in for_editors()] + [_doc(n, cls) for n, cls in _NESTED.items()]
 
 
 def model_doc(name: str) -> ModelDoc:
