@@ -129,7 +129,7 @@ def fingerprints(specs: list[PageSpec], catalog: Catalog, tree: Tree, global_has
                  spec.breadcrumbs, _walk(spec.pagination, hashes))
         out[spec.src_uri] = _h(global_hash, shape, _walk(spec.node, hashes, top=True),
                                _walk(list(spec.items), hashes),
-                               _walk(spec.extra, hashes))
+                               _walk(spec.data, hashes))
     return out
 
 

@@ -17,6 +17,7 @@ from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Place
 from ..kinds import Kind, KindSpec, entity_kinds
 from ..validate import fields
+from .views import ApiData, ArticleData, EntityData, HomeData, NewsData, PageData, TimelineData
 
 PER_PAGE = 20  # articles per news page
 INDEX_PER_PAGE = 200  # entries per entity index page
@@ -69,7 +70,7 @@ class PageSpec:
     description: str | None = None
     markdown: str = ""  # body Markdown rendered by MkDocs
     search: bool = True  # listing pages stay out of search results
-    extra: dict[str, Any] = field(default_factory=dict)
+    data: PageData | None = None  # what this page type adds (pages/views.py)
 
     @property
     def url(self) -> str:
@@ -118,9 +119,7 @@ def _home_and_pages(catalog: Catalog) -> Iterator[PageSpec]:
             yield PageSpec(
                 "index.md", "home.html", page.title or "Home", "home", node=page,
                 description=page.description, markdown=page.body,
-                extra={"latest": catalog.article_list[:6],
-                       "recent_events": catalog.event_list[::-1][:6],
-                       "counts": catalog.counts()},
+                data=HomeData(catalog.article_list[:6], catalog.event_list[::-1][:6], catalog.counts()),
             )
         else:
             title = page.title or page.id.replace("-", " ").capitalize()
@@ -141,7 +140,7 @@ def _news(catalog: Catalog) -> Iterator[PageSpec]:
             breadcrumbs=_crumbs(("News", "news/")) + ([(f"Page {pagination.number}", url)]
                                                       if pagination.number > 1 else []),
             description="All articles, newest first.", search=False,
-            extra={"years": years},
+            data=NewsData(years),
         )
     for year, group in groupby(articles, key=lambda a: a.year):
         year_articles = list(group)
@@ -152,7 +151,7 @@ def _news(catalog: Catalog) -> Iterator[PageSpec]:
                 pagination=pagination, search=False,
                 breadcrumbs=_crumbs(("News", "news/"), (str(year), f"news/{year}/")),
                 description=f"Articles published in {year}.",
-                extra={"years": years, "year": year},
+                data=NewsData(years, year),
             )
     for article in articles:
         yield PageSpec(
@@ -160,7 +159,7 @@ def _news(catalog: Catalog) -> Iterator[PageSpec]:
             description=article.summary, markdown=article.body,
             breadcrumbs=_crumbs(("News", "news/"), (str(article.year), f"news/{article.year}/"),
                                 (article.title, article.url)),
-            extra={"related": catalog.related_articles(article)},
+            data=ArticleData(catalog.related_articles(article)),
         )
 
 
@@ -185,8 +184,7 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
         "timeline/index.md", "timeline.html", "Timeline", "timeline", items=shown,
         breadcrumbs=_crumbs(("Timeline", "timeline/")),
         description="Every event reported on the portal, in chronological order.",
-        extra={"groups": group_events(shown), "years": years, "total": len(events),
-               "truncated": len(shown) < len(events)},
+        data=TimelineData(group_events(shown), years, len(events), len(shown) < len(events)),
     )
     for year, months in group_events(events):
         year_events = [e for _, group in months for e in group]
@@ -194,8 +192,7 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
             f"timeline/{year}.md", "timeline.html", f"Timeline {year}", "timeline", items=year_events,
             breadcrumbs=_crumbs(("Timeline", "timeline/"), (str(year), f"timeline/{year}/")),
             description=f"Events of {year}.", search=False,
-            extra={"groups": group_events(year_events), "years": years, "total": len(year_events),
-                   "year": year, "truncated": False},
+            data=TimelineData(group_events(year_events), years, len(year_events), False, year),
         )
 
 
@@ -240,7 +237,7 @@ def _entity_pages(declared: KindSpec, node: Node) -> Iterator[PageSpec]:
             search=first, markdown=node.body if first else "",
             breadcrumbs=_crumbs((declared.title, f"{declared.section}/"), (node.label, node.url)),
             description=_describe(node),
-            extra={"article_count": len(articles)},
+            data=EntityData(len(articles)),
         )
 
 
@@ -274,5 +271,5 @@ def _api_page(api_endpoints: Sequence[object]) -> Iterator[PageSpec]:
         "api/index.md", "api.html", "Data API", "page", breadcrumbs=_crumbs(("Data API", "api/")),
         description="The portal's data as JSON files with JSON Schemas: articles, events, organizations, "
                     "people, places and topics.",
-        extra={"endpoints": list(api_endpoints)},
+        data=ApiData(list(api_endpoints)),
     )
