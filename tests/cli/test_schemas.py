@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.diagnostics import Report
+from generator.diagnostics import CODES, Report
 from generator.kinds import Kind
 from generator.load.documents import load_tree
 from generator.validate import fields, models
@@ -79,6 +79,8 @@ def test_portal_docs_lists_every_field(tmp_path: Path) -> None:
         assert f"| `{key}` |" in section, (name, key)
     for value in models.EVENT_KINDS + models.ORGANIZATION_KINDS + models.PLACE_KINDS:
         assert f"`{value}`" in out
+    codes = next(s for s in sections if s.startswith("Diagnostic codes\n"))
+    assert all(f"| `{code}` | {meaning} |" in codes for code, meaning in CODES.items())  # from the registry
     target = tmp_path / "fields.md"
     assert run_portal(ROOT, "docs", "--output", str(target))[0] == 0
     assert target.read_text(encoding="utf-8") == out
