@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kinds import KINDS, KindSpec
+from ..kinds import KindSpec
 from ..validate.valid import Entry, Valid
 from .graph import Catalog
 from .nodes import Article, Node
@@ -28,10 +28,6 @@ class Entity(Node):
     @property
     def kind(self) -> str:  # type: ignore[override]  # per instance: one class serves every such kind
         return self.declared
-
-    @property
-    def section(self) -> str:  # type: ignore[override]
-        return KINDS[self.declared].section
 
     @property
     def label(self) -> str:
