@@ -32,10 +32,10 @@ def build(valid: Valid) -> Catalog:
     cat.organizations.update((key, orgs[key]) for key in _by_name(orgs))
     cat.people.update((key, people[key]) for key in _by_name(people))
     cat.places.update((key, places[key]) for key in _by_name(places))
-    for key, e in sorted(valid.pages.items()):
+    for key, page in sorted(valid.pages.items()):
         cat.pages[key] = Page(
-            key, e.doc.path, e.doc.body, e.doc.body_line,
-            title=e.meta.title, description=e.meta.description,
+            key, page.doc.path, page.doc.body, page.doc.body_line,
+            title=page.meta.title, description=page.meta.description,
         )
     for declared in KINDS.values():  # kinds declared without a builder here: the generic one
         if declared.kind not in BUILT:
