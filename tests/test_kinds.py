@@ -3,6 +3,7 @@ other file changed: the proof that a kind is one declaration plus its model (and
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +116,10 @@ def test_mkdocs_build(tmp_path: Path, standards: KindSpec, monkeypatch: pytest.M
     [graph] = [json.loads(s.text) for s in _scripts(page) if s.get("type") == "application/ld+json"]
     main = next(n for n in graph["@graph"] if n["@type"] == "CreativeWork")  # the declared JSON-LD type
     assert main["name"] == "ISO 9001 Quality management systems"
+    fragments = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):])
+                 for p in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    [found] = [f for f in fragments if f["url"].endswith("/standards/iso-9001/")]  # Pagefind indexed its record
+    assert found["meta"]["kind"] == "Standard" and "ISO 9001" in found["content"]
 
 
 def _scripts(text: str) -> list[Any]:
