@@ -125,3 +125,23 @@ def test_mkdocs_build(tmp_path: Path, standards: KindSpec, monkeypatch: pytest.M
 def _scripts(text: str) -> list[Any]:
     tree = html5lib.parse(text, namespaceHTMLElements=False)
     return tree.findall(".//script")
+
+
+def test_field_reference_schema_and_scaffold(tmp_path: Path, standards: KindSpec) -> None:
+    """The editors' tools follow the declaration: field reference, JSON Schema and `portal new`."""
+    from generator.cli.new import new_entity
+    from generator.cli.schema import schemas
+    from generator.validate.fields import reference
+
+    docs = {doc.name: doc for doc in reference()}
+    assert docs["standard"].where == "content/standards/<id>.md"
+    assert {f.key for f in docs["standard"].fields} >= {"name", "organizations"}
+    schema = schemas()["standard.schema.json"]
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert jsonschema.Draft202012Validator(schema).is_valid({"name": "ISO 9001", "organizations": ["iso"]})
+    assert not jsonschema.Draft202012Validator(schema).is_valid({"name": "ISO 9001", "organisations": ["iso"]})
+    content = write_tree(tmp_path / "content", CONTENT)
+    path = new_entity(content, "standard", "iso-14001", "ISO 14001 Environmental management systems")
+    assert path == content / "standards" / "iso-14001.md"
+    result = build_catalog(content)
+    assert [d.code for d in result.report.items if "iso-14001" in d.path] == ["placeholder"]  # the TODO body line
