@@ -145,3 +145,20 @@ def test_field_reference_schema_and_scaffold(tmp_path: Path, standards: KindSpec
     assert path == content / "standards" / "iso-14001.md"
     result = build_catalog(content)
     assert [d.code for d in result.report.items if "iso-14001" in d.path] == ["placeholder"]  # the TODO body line
+
+
+def test_serve_fingerprints_follow_a_declared_kind(tmp_path: Path, standards: KindSpec) -> None:
+    """`mkdocs serve --dirty` re-renders a declared kind's page, and the pages linking back to it, on an edit."""
+    from generator.pages.incremental import fingerprints
+
+    def prints(files: dict[str, str]) -> dict[str, bytes]:
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        result = build_catalog(write_tree(root / "content", files))
+        return fingerprints(plan(result.catalog, []), result.catalog, result.tree, b"")
+
+    before = prints(CONTENT)
+    after = prints({**CONTENT, "standards/iso-9001.md": "---\nname: ISO 9001:2015 Quality management\n"
+                                                        "organizations: [iso]\n---\n"})
+    changed = {uri for uri in before if before[uri] != after.get(uri)}
+    assert {"standards/iso-9001.md", "standards/index.md", "organizations/iso.md"} <= changed
+    assert "organizations/iec.md" not in changed and "standards/iec-61508.md" not in changed
