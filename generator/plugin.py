@@ -80,7 +80,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._previous = Previous()
         self._templates = TemplateCache()
         self._fingerprints: dict[str, bytes] = {}
-        self._html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a dirty build skips
+        self._html: dict[str, str] = {}  # rendered article bodies by id, for the feeds (kept across serve builds)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin object across `serve` rebuilds.
@@ -200,9 +200,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         html = sanitize.clean(html)
         _sanitize_toc(page.toc)
         if spec.kind == "article" and spec.node is not None:
-            spec.node.html = html  # type: ignore[attr-defined]  # for feeds and the data API
-            if self._dirty:
-                self._html[spec.src_uri] = html
+            self._html[spec.node.id] = html  # for the feeds (outputs.write_outputs)
         return html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -282,11 +280,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.result is not None
         cat = self.result.catalog
         started = time.perf_counter()
-        if self._dirty:  # pages this build skipped: their article bodies from the build that rendered them
-            for uri, spec in self.specs.items():
-                if spec.kind == "article" and spec.node is not None and spec.node.html is None:  # type: ignore[attr-defined]
-                    spec.node.html = self._html.get(uri)  # type: ignore[attr-defined]
-        written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
+        # A dirty build (serve) skips unchanged pages: their bodies stay from the build that rendered them.
+        written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids, rendered=self._html,
                                 site_name=config.site_name, site_description=config.site_description or "")
         cache = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
         written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ..diagnostics import Diagnostic, Report
-from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
+from ..kinds import TOPICS_FILE, Kind, by_folder
 from ..load.documents import Tree, display_path
 from ..load.frontmatter import Document, split
 from ..validate import incremental, summaries
@@ -78,7 +78,7 @@ def changed_files(content: Path, base: str) -> set[str]:
 
 def _entity(rel: str) -> tuple[str, str] | None:
     parts = rel.split("/")
-    kind = ENTITY_FOLDERS.get(parts[0])
+    kind = by_folder().get(parts[0])
     if kind is None or len(parts) != 2 or not parts[1].endswith(".md"):
         return None
     return kind.value, parts[1][:-3]

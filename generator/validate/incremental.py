@@ -20,7 +20,7 @@ from collections import Counter
 from types import SimpleNamespace
 
 from ..diagnostics import Report, internal_error
-from ..kinds import FOLDER_OF, Kind
+from ..kinds import Kind, folder_of
 from ..load import documents as loading
 from ..load.cache import ParseCache
 from ..load.frontmatter import Document
@@ -159,7 +159,7 @@ def _targets(files: Files) -> Targets:
             pages.update(f"topics/{key}.md" for key in s.names)
         elif s.kind is Kind.PAGE:
             pages.add(f"{s.ident}.md")
-        elif s.kind in FOLDER_OF:
-            pages.add(f"{FOLDER_OF[s.kind]}/{s.ident}.md")
+        elif folder_of(s.kind):
+            pages.add(f"{folder_of(s.kind)}/{s.ident}.md")
     drafts = {uri for uri in articles if uri not in pages}
     return Targets(frozenset(pages | GENERATED_PAGES), frozenset(drafts), frozenset(files.tree.assets))

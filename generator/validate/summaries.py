@@ -22,7 +22,7 @@ from sys import intern
 from typing import Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Report, Severity
-from ..kinds import FOLDER_OF, Kind
+from ..kinds import KINDS, Kind, folder_of, spec
 from ..load import documents as loading
 from ..load.cache import CACHE_DIR, Journal, ParseCache, code_version
 from ..load.frontmatter import Document
@@ -220,5 +220,5 @@ def counts(files: Files) -> dict[str, int]:
         if s.kind is Kind.TOPICS:
             n["topics"] += len(s.names)
         elif s.valid and not (s.kind is Kind.ARTICLE and s.draft):
-            n[f"{FOLDER_OF.get(s.kind) or s.kind.value + 's'}"] += 1
-    return {k: n[k] for k in ("articles", "events", "organizations", "people", "places", "topics", "pages")}
+            n[spec(s.kind).plural] += 1
+    return {k.plural: n[k.plural] for k in KINDS.values()}
