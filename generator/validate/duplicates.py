@@ -77,15 +77,21 @@ def _entities(documents: Iterable[Document]) -> Iterator[tuple[str, Document, st
             yield doc.kind, doc, doc.id, data, ()
 
 
+def name_keys(kind: str, ident: str, data: Any) -> Iterator[tuple[str, Naming]]:
+    """(key, naming) of each distinct name an entity is compared by (also cached by validate/summaries.py)."""
+    when = data.get("date") if kind == "event" and isinstance(data, dict) else None
+    for key, naming in distinct_keys(namings(kind, ident, data)):
+        if kind == "event" and naming.field != "id":
+            key = f"{key}@{when}"  # same title on another date: a yearly event, not a duplicate
+        yield key, naming
+
+
 def check(documents: Iterable[Document], report: Report) -> None:
     """Warn at the later of two entities of one kind that share a name, naming the earlier one's file."""
     seen: dict[tuple[str, str], list[_Owner]] = {}
     warned: set[tuple[str, str]] = set()  # one warning per entity, at its first match
     for kind, doc, ident, data, base in _entities(documents):
-        when = data.get("date") if kind == "event" and isinstance(data, dict) else None
-        for key, naming in distinct_keys(namings(kind, ident, data)):
-            if kind == "event" and naming.field != "id":
-                key = f"{key}@{when}"  # same title on another date: a yearly event, not a duplicate
+        for key, naming in name_keys(kind, ident, data):
             owners = seen.setdefault((kind, key), [])
             for first in owners:
                 if first.ident == ident or (kind, ident) in warned:

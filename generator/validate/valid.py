@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..kinds import TOPIC, Kind
 from ..load.frontmatter import Document
-from . import models
 
-M = TypeVar("M", bound=models.Model)
+if TYPE_CHECKING:  # pydantic only for the types: a warm `portal check --changed` never imports it
+    from . import models
+
+M = TypeVar("M", bound="models.Model")
 
 
 @dataclass(slots=True)
