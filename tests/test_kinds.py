@@ -162,3 +162,30 @@ def test_serve_fingerprints_follow_a_declared_kind(tmp_path: Path, standards: Ki
     changed = {uri for uri in before if before[uri] != after.get(uri)}
     assert {"standards/iso-9001.md", "standards/index.md", "organizations/iso.md"} <= changed
     assert "organizations/iec.md" not in changed and "standards/iec-61508.md" not in changed
+
+
+def test_check_changed_follows_a_declared_kind(tmp_path: Path, standards: KindSpec) -> None:
+    """`portal check --changed` (cached summaries, generator/validate/incremental.py) checks a declared kind's
+    files as a full check does: an unknown organization in an edited one, and one deleted from under it."""
+    from generator.cli import changed
+    from generator.validate import summaries
+
+    from .workbench import commit, init
+
+    content = write_tree(tmp_path / "content", CONTENT)
+    init(tmp_path)
+    commit(tmp_path, "base")
+    (content / "standards/iso-9001.md").write_text("---\nname: ISO 9001\norganizations: [isoo]\n---\n",
+                                                   encoding="utf-8")
+    (content / "organizations/iec.md").unlink()  # iec-61508 (unchanged) still names it
+    result = build_catalog(content)
+    full = [d.to_json() for d in changed.select(result.report.items, result.tree, None)]
+    for run in ("cold", "warm"):
+        found, files = changed.check(content, None)
+        assert [d.to_json() for d in found] == full, run
+    assert files.cache is not None and files.cache.misses == 0  # the warm run: every summary from the cache
+    assert "standard" in {s.kind for s in files.summaries}
+    errors = {(Path(d.path).name, d.line, d.col, d.message): d.hint for d in found if d.code == "unknown-reference"}
+    assert "iso" in errors[("iso-9001.md", 3, 17, "no organization with id 'isoo'")]
+    assert "iec.md was deleted in this change" in errors[("iec-61508.md", 3, 17, "no organization with id 'iec'")]
+    assert summaries.counts(files)["standards"] == 2  # the summary line counts the declared kind
