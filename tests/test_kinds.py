@@ -189,3 +189,15 @@ def test_check_changed_follows_a_declared_kind(tmp_path: Path, standards: KindSp
     assert "iso" in errors[("iso-9001.md", 3, 17, "no organization with id 'isoo'")]
     assert "iec.md was deleted in this change" in errors[("iec-61508.md", 3, 17, "no organization with id 'iec'")]
     assert summaries.counts(files)["standards"] == 2  # the summary line counts the declared kind
+
+
+def test_declaring_a_kind_starts_the_check_summaries_afresh(tmp_path: Path) -> None:
+    """Summaries hold what the declarations say (which kinds are referred to, their name fields): a kind
+    declared at run time changes the cache's version, as an edit of kinds.py does."""
+    from generator.validate import summaries
+
+    content = write_tree(tmp_path / "content", CONTENT)
+    before = summaries.cache_for(content).version
+    with registered(STANDARD):
+        assert summaries.cache_for(content).version != before
+    assert summaries.cache_for(content).version == before

@@ -166,7 +166,14 @@ class Files:
 
 
 def cache_for(content: Path) -> Journal:
-    return Journal(content.resolve().parent / CACHE_DIR / FILE, code_version(_CODE, _PACKAGES))
+    return Journal(content.resolve().parent / CACHE_DIR / FILE, f"{code_version(_CODE, _PACKAGES)}-{_declared()}")
+
+
+def _declared() -> str:
+    """What summaries read from the kinds declared now (kinds.py's source is in the code version, but a kind
+    may also be declared at run time: ``kinds.registered``)."""
+    shape = [(str(s.kind), s.folder, s.references, s.name_fields) for s in KINDS.values()]
+    return hashlib.sha1(repr(shape).encode()).hexdigest()[:12]
 
 
 def blob_id(data: bytes) -> bytes:
