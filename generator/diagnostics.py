@@ -1,7 +1,7 @@
 """Diagnostics: every problem found in content, with its place and a fix.
 
-A diagnostic names the file, line and column (1-based), a stable code an
-editor can look up in CONTRIBUTING.md, a message and, where a fix is known,
+A diagnostic names the file, line and column (1-based), a stable code (``CODES``
+below; CONTRIBUTING.md explains each), a message and, where a fix is known,
 a hint. Diagnostics are collected, never raised, so one run reports all.
 """
 
@@ -16,6 +16,65 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+# Every diagnostic code, with what it means: the one list of codes (CONTRIBUTING.md section 7 explains
+# each at length with real output; tests/test_contributing.py checks both against the source).
+CODES: dict[str, str] = {
+    # files and folders
+    "unknown-folder": "the file is in a folder the site does not read, so it would never be published",
+    "unexpected-file": "a file that is not content (only .md files, topics.yml and images in images/ belong)",
+    "invalid-id": "a file name, topic id or listed id is not lowercase letters, digits and single hyphens",
+    "duplicate-id": "two files of one kind have the same id",
+    "duplicate-url": "two pages would be published at the same address",
+    "symlink": "symbolic links are refused in the content folder",
+    "hidden-file": "a file or folder whose name starts with '.' would never be published",
+    "internal-error": "the portal itself failed on this file (the other files were still checked)",
+    "file-encoding": "the file is not saved as UTF-8",
+    "file-too-large": "a file over 1 MB",
+    "front-matter-too-large": "front matter over 64 KB",
+    "no-content": "there is no content folder where `portal check` looked",
+    # front matter and YAML
+    "front-matter-missing": "the file does not start with front matter between two '---' lines",
+    "front-matter-unclosed": "the front matter has no closing '---' line",
+    "front-matter-not-mapping": "the front matter is not a list of 'key: value' lines",
+    "yaml-syntax": "the YAML cannot be read",
+    "duplicate-key": "the same field twice",
+    "yaml-too-deep": "lists and mappings nested more than 32 levels deep",
+    "yaml-alias": "YAML anchors and aliases are not allowed",
+    "yaml-tag": "YAML tags are not allowed",
+    # fields
+    "missing-field": "a required field is absent",
+    "unknown-key": "a field the model does not have, usually a typo",
+    "placeholder": "a TODO written by `portal new` is still there",
+    "wrong-type": "the value is the wrong shape (text for a list, a number for text, …)",
+    "empty-value": "a field is empty",
+    "too-long": "a field is longer than its limit",
+    "invalid-value": "the field takes one of a fixed list of values",
+    "invalid-date": "a date that is not YYYY-MM-DD, YYYY-MM or YYYY, or does not exist",
+    "date-order": "dates in the wrong order (an end before its start, an update before the date)",
+    "year-folder": "an article's date is not in the year of its folder",
+    "invalid-country": "not a two-letter ISO 3166-1 country code in capitals",
+    "invalid-url": "a web address that is not complete (http:// or https://)",
+    "duplicate-entry": "the same value twice in a list",
+    "empty-body": "an article has no text below the front matter",
+    "control-character": "an invisible control character or Unicode noncharacter in a value or the text",
+    # references between files
+    "unknown-reference": "an id that no file has",
+    "parent-cycle": "organizations or places whose parent chain loops",
+    "missing-file": "an image file that does not exist under content/images/",
+    "unsafe-path": "an image path that leaves content/images/",
+    "duplicate-name": "two files of one kind go by the same name (warning)",
+    "unreferenced": "nothing refers to this entity or topic (warning)",
+    "uncovered-event": "an event that no article lists in its events (warning)",
+    # bodies
+    "broken-link": "a link to a page or image that does not exist",
+    "unsafe-url": "a link that is not https://, http://, mailto: or relative",
+    "unsafe-html": "HTML that is not on the list of harmless elements and attributes",
+    "too-deep": "lists or block quotes nested more than 32 levels deep",
+    "too-slow": "a text that took more than a few seconds to render",
+    "too-many-problems": "so many problems in one text that only the first are listed",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,7 @@ from .catalog.graph import Catalog
 from .diagnostics import Report, internal_error
 from .load.cache import ParseCache
 from .load.documents import Tree, display_path, load_tree
-from .validate import bodies as bodycheck
-from .validate import placeholders
+from .validate import bodies, placeholders
 from .validate.entries import validate
 from .validate.valid import Valid
 
@@ -44,5 +43,5 @@ def build_catalog(content_dir: Path | str, workers: int = 1, cache: ParseCache |
         internal_error(report, display_path(Path(content_dir)), exc)
         return Result(report, tree, Valid(), catalog_mod.build(Valid()))
     # Bodies: raw HTML, unsafe URLs and broken internal links (to the pages the valid entries publish).
-    bodycheck.check(tree.documents, bodycheck.Targets.of(valid, tree.documents, tree.assets), report)
+    bodies.check(tree.documents, bodies.Targets.of(valid, tree.documents, tree.assets), report)
     return Result(report, tree, valid, catalog)

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from generator.diagnostics import Report
+from generator.diagnostics import CODES, Report
 from generator.load.documents import load_tree
 
 from .helpers import ROOT, write_tree
@@ -114,11 +114,17 @@ def source_codes() -> set[str]:
     return codes
 
 
-def test_every_diagnostic_code_is_explained() -> None:
+def test_the_registry_lists_exactly_the_codes_the_source_reports() -> None:
     codes = source_codes()
     assert {"unknown-reference", "yaml-alias", "placeholder", "unexpected-file", "missing-field"} <= codes
+    assert sorted(codes - set(CODES)) == [], "codes reported but missing from generator/diagnostics.py CODES"
+    assert sorted(set(CODES) - codes) == [], "codes in CODES that nothing reports any more"
+    assert all(meaning and not meaning.endswith(".") and "|" not in meaning for meaning in CODES.values())
+
+
+def test_every_registered_code_is_explained() -> None:
     documented = set(re.findall(r"^`([a-z-]+)`", GUIDE, re.M)) | set(re.findall(r", `([a-z-]+)`", GUIDE))
-    missing = sorted(codes - documented)
+    missing = sorted(set(CODES) - documented)
     assert not missing, f"CONTRIBUTING.md section 7 does not explain: {missing}"
 
 

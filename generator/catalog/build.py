@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kinds import KINDS, TOPIC, Kind
 from ..validate.valid import Entry, Valid, parent_loops
+from .entity import build_generic
 from .graph import Catalog
 from .nodes import Article, Event, Image, Organization, Page, Person, Place, Role, Source, Topic
+
+# The kinds with a builder (and node class) of their own, above; any other declared kind is built generically.
+BUILT = frozenset({Kind.ARTICLE, Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.EVENT, TOPIC, Kind.PAGE})
 
 
 def build(valid: Valid) -> Catalog:
@@ -27,11 +32,14 @@ def build(valid: Valid) -> Catalog:
     cat.organizations.update((key, orgs[key]) for key in _by_name(orgs))
     cat.people.update((key, people[key]) for key in _by_name(people))
     cat.places.update((key, places[key]) for key in _by_name(places))
-    for key, e in sorted(valid.pages.items()):
+    for key, page in sorted(valid.pages.items()):
         cat.pages[key] = Page(
-            key, e.doc.path, e.doc.body, e.doc.body_line,
-            title=e.meta.title, description=e.meta.description,
+            key, page.doc.path, page.doc.body, page.doc.body_line,
+            title=page.meta.title, description=page.meta.description,
         )
+    for declared in KINDS.values():  # kinds declared without a builder here: the generic one
+        if declared.kind not in BUILT:
+            build_generic(cat, valid, declared)
     return cat
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..kinds import KINDS, TOPIC, Kind
 from .nodes import Article, Event, Node, Organization, Page, Person, Place, Topic
 
 RELATED_WINDOW = 12  # neighbours looked at per shared entity: keeps "related" linear
@@ -14,14 +16,42 @@ RELATED_WINDOW = 12  # neighbours looked at per shared entity: keeps "related" l
 
 @dataclass(slots=True)
 class Catalog:
-    articles: dict[str, Article] = field(default_factory=dict)  # newest first
-    organizations: dict[str, Organization] = field(default_factory=dict)  # by name
-    people: dict[str, Person] = field(default_factory=dict)
-    places: dict[str, Place] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)  # chronological
-    topics: dict[str, Topic] = field(default_factory=dict)
-    pages: dict[str, Page] = field(default_factory=dict)
+    # kind → id → node: articles newest first, events chronological, entities by name (catalog/build.py)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     drafts: list[str] = field(default_factory=list)  # paths of draft articles left out
+
+    def table(self, kind: str) -> dict[str, Any]:
+        """The nodes of one declared kind (generator/kinds.py), in the order pages list them."""
+        return self.tables.setdefault(kind, {})
+
+    # The built-in kinds by name, typed, for the code that is specific to them.
+    @property
+    def articles(self) -> dict[str, Article]:
+        return self.table(Kind.ARTICLE)
+
+    @property
+    def organizations(self) -> dict[str, Organization]:
+        return self.table(Kind.ORGANIZATION)
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.table(Kind.PERSON)
+
+    @property
+    def places(self) -> dict[str, Place]:
+        return self.table(Kind.PLACE)
+
+    @property
+    def events(self) -> dict[str, Event]:
+        return self.table(Kind.EVENT)
+
+    @property
+    def topics(self) -> dict[str, Topic]:
+        return self.table(TOPIC)
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        return self.table(Kind.PAGE)
 
     @property
     def article_list(self) -> list[Article]:
@@ -32,16 +62,12 @@ class Catalog:
         return list(self.events.values())
 
     def counts(self) -> dict[str, int]:
-        return {
-            "articles": len(self.articles), "events": len(self.events),
-            "organizations": len(self.organizations), "people": len(self.people),
-            "places": len(self.places), "topics": len(self.topics), "pages": len(self.pages),
-        }
+        """Entries per kind, by its plural ("articles", "organizations"), e.g. for the home page."""
+        return {s.plural: len(self.table(s.kind)) for s in KINDS.values()}
 
     def all_nodes(self) -> Iterator[Node]:
-        for table in (self.pages, self.articles, self.events, self.organizations, self.people,
-                      self.places, self.topics):
-            yield from table.values()
+        for kind in KINDS:
+            yield from self.table(kind).values()
 
     def related_articles(self, article: Article, limit: int = 5) -> list[Article]:
         """Articles sharing events (weight 3) or organizations (weight 1), best first.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import PartialDate
+from ..kinds import KINDS
 
 _NO_DATE = PartialDate(1)  # placeholder default; every real node gets its date from the model
 
@@ -25,13 +26,19 @@ class Node:
     path: str  # source file, for diagnostics
     body: str  # Markdown
     body_line: int
+    # Entries of kinds declared without a builder of their own (catalog/entity.py) that name this one, by kind.
+    referrers: dict[str, list[Node]] = field(default_factory=dict)
 
     kind = "node"
-    section = ""
 
     def __repr__(self) -> str:
         # Short on purpose: the graph is cyclic, a field-by-field repr would never end.
         return f"<{type(self).__name__} {self.id}>"
+
+    @property
+    def section(self) -> str:
+        """Where its pages live, as its kind declares it (generator/kinds.py)."""
+        return KINDS[self.kind].section
 
     @property
     def url(self) -> str:
@@ -61,7 +68,6 @@ class Topic(Node):
     articles: list[Article] = field(default_factory=list)
 
     kind = "topic"
-    section = "topics"
 
     @property
     def label(self) -> str:
@@ -81,7 +87,6 @@ class Place(Node):
     organizations: list[Organization] = field(default_factory=list)
 
     kind = "place"
-    section = "places"
 
     @property
     def label(self) -> str:
@@ -140,7 +145,6 @@ class Organization(Node):
     co_mentions: Counter[Organization] = field(default_factory=Counter)
 
     kind = "organization"
-    section = "organizations"
 
     @property
     def label(self) -> str:
@@ -165,7 +169,6 @@ class Person(Node):
     events: list[Event] = field(default_factory=list)
 
     kind = "person"
-    section = "people"
 
     @property
     def label(self) -> str:
@@ -194,7 +197,6 @@ class Event(Node):
     articles: list[Article] = field(default_factory=list)
 
     kind = "event"
-    section = "events"
 
     @property
     def label(self) -> str:
@@ -238,12 +240,10 @@ class Article(Node):
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
-    html: str | None = None  # rendered body, filled in by the site build
     previous: Article | None = None  # older
     next: Article | None = None  # newer
 
     kind = "article"
-    section = "news"
 
     @property
     def url(self) -> str:

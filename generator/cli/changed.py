@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ..diagnostics import Diagnostic, Report
-from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
+from ..kinds import TOPIC, TOPICS_FILE, Kind, by_folder
 from ..load.documents import Tree, display_path
 from ..load.frontmatter import Document, split
 from ..validate import incremental, summaries
@@ -78,10 +78,10 @@ def changed_files(content: Path, base: str) -> set[str]:
 
 def _entity(rel: str) -> tuple[str, str] | None:
     parts = rel.split("/")
-    kind = ENTITY_FOLDERS.get(parts[0])
+    kind = by_folder().get(parts[0])
     if kind is None or len(parts) != 2 or not parts[1].endswith(".md"):
         return None
-    return kind.value, parts[1][:-3]
+    return str(kind), parts[1][:-3]
 
 
 def _topic_ids(data: Any) -> dict[str, Any]:
@@ -109,7 +109,7 @@ def references(doc: Document) -> Iterator[tuple[str, str]]:
 def affected(tree: Tree, changed: set[str], topics: set[str]) -> set[str]:
     """Display paths of the changed files and of every document referring to a changed entity."""
     content = tree.content_dir
-    targets = {e for e in map(_entity, changed) if e is not None} | {("topic", t) for t in topics}
+    targets = {e for e in map(_entity, changed) if e is not None} | {(TOPIC, t) for t in topics}
     paths = {display_path(content / rel) for rel in changed}
     for doc in tree.documents:
         if doc.rel in changed or any(ref in targets for ref in references(doc)):
@@ -151,7 +151,7 @@ def unchanged_blobs(content: Path) -> dict[str, bytes]:
 def affected_paths(files: summaries.Files, changed: set[str], topics: set[str]) -> set[str]:
     """``affected`` over the summaries: no file is parsed."""
     content = files.tree.content_dir
-    targets = {e for e in map(_entity, changed) if e is not None} | {("topic", t) for t in topics}
+    targets = {e for e in map(_entity, changed) if e is not None} | {(TOPIC, t) for t in topics}
     paths = {display_path(content / rel) for rel in changed}
     for s in files.summaries:
         if s.rel in changed or any(ref in targets for ref in s.refs):
@@ -183,7 +183,7 @@ def _names_kept_file(d: Diagnostic, keep: set[str]) -> bool:
 
 # --- an unknown reference to what this change deleted or renamed -----------------------------
 
-_UNKNOWN = re.compile(r"^no (organization|person|place|event|topic) with id '([^']+)'$")
+_UNKNOWN = re.compile(r"^no (\S+) with id '([^']+)'$")  # any kind (references._References.check words it)
 
 
 def explain_removed(items: list[Diagnostic], tree: Tree, base: str, changed: set[str],
@@ -222,7 +222,7 @@ def _removed_entities(tree: Tree, base: str, changed: set[str]) -> dict[tuple[st
     for rel in deleted:
         kind, ident = _entity(rel)  # type: ignore[misc]
         old = display_path(content / rel)
-        new = renamed.get(rel) or _same_entity(content, base, rel, kind, [d for d in added if d.kind.value == kind])
+        new = renamed.get(rel) or _same_entity(content, base, rel, kind, [d for d in added if d.kind == kind])
         if new is not None:
             new_id = _entity(new)[1]  # type: ignore[index]
             out[(kind, ident)] = (f"{old} was renamed to {display_path(content / new)} in this change: "
@@ -281,7 +281,7 @@ def _removed_topics(tree: Tree, base: str, topics: set[str]) -> dict[tuple[str, 
             continue
         name = old[topic].get("name") if isinstance(old[topic], dict) else None
         new = next((t for t in added if isinstance(now[t], dict) and name and now[t].get("name") == name), None)
-        out[("topic", topic)] = (
+        out[(TOPIC, topic)] = (
             f"topic '{topic}' was renamed to '{new}' in {shown} in this change: write '{new}'" if new
             else f"topic '{topic}' was removed from {shown} in this change: restore it, or remove this reference"
         )

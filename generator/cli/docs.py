@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..diagnostics import CODES
 from ..validate.fields import reference
 
 
@@ -28,6 +29,10 @@ def markdown() -> str:
             cells = [f"`{f.key}`", "yes" if f.required else "no", value, f.description]
             out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         out.append("")
+    out += ["## Diagnostic codes", "", "What `portal check` reports; CONTRIBUTING.md section 7 says how to fix each.",
+            "", "| Code | Meaning |", "| --- | --- |"]
+    out += [f"| `{code}` | {meaning} |" for code, meaning in CODES.items()]  # no meaning holds a '|'
+    out.append("")
     return "\n".join(out)
 
 

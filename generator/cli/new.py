@@ -19,16 +19,15 @@ from typing import Any
 from ..dates import InvalidDate, PartialDate
 from ..dates import suggest as suggest_date
 from ..diagnostics import Report
-from ..kinds import FOLDER_OF, Kind
+from ..kinds import Kind, by_folder, folder_of
 from ..load.documents import ID_RE, display_path
 from ..load.frontmatter import split
-from ..validate import fields as fieldref
+from ..validate import fields
 from ..validate.duplicates import HOW_TO_TELL_APART
 from ..validate.names import FIELD_WORDS, Naming, distinct_keys, namings
 from ..validate.placeholders import MARK
 
 SLUG_LIMIT = 80  # characters; long headlines are cut at a word boundary
-FOLDERS = {kind.value: folder for kind, folder in FOLDER_OF.items()}  # "person" → "people"
 BODY_PLACEHOLDERS = {
     "article": f"{MARK}: write the article text here, in Markdown: the report's paragraphs, in order.",
     "organization": f"{MARK}: describe the organization in a sentence or two, or delete this line.",
@@ -36,6 +35,7 @@ BODY_PLACEHOLDERS = {
     "place": f"{MARK}: describe the place in a sentence or two, or delete this line.",
     "event": f"{MARK}: describe what happened, or delete this line.",
 }
+_OTHER_BODY = f"{MARK}: describe it in a sentence or two, or delete this line."  # a kind with no text above
 _EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "id": "some-id", "text": '""'}
 _NEW_ENTITY_KINDS = ("organization", "person", "place")  # refused when they repeat an existing name
 
@@ -60,21 +60,21 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML string
 
 
-def _comment(f: fieldref.FieldDoc, pad: str) -> list[str]:
+def _comment(f: fields.FieldDoc, pad: str) -> list[str]:
     need = "required" if f.required else "optional"
     if f.allowed:
         return [f"{pad}# {f.description} ({need}; one of: {', '.join(f.allowed)})"]
     return [f"{pad}# {f.description} ({need}; {f.type})"]
 
 
-def _fields(doc: fieldref.ModelDoc, values: dict[str, Any], pad: str = "") -> list[str]:
+def _fields(doc: fields.ModelDoc, values: dict[str, Any], pad: str = "") -> list[str]:
     out: list[str] = []
     for f in doc.fields:
         out += _comment(f, pad)
         given = values.get(f.key)
         if f.nested and not f.is_list and (f.required or given):
             out.append(f"{pad}{f.key}:")
-            out += _fields(fieldref.model_doc(f.nested), given or {}, pad + "  ")
+            out += _fields(fields.model_doc(f.nested), given or {}, pad + "  ")
         elif given is not None:
             out.append(f"{pad}{f.key}: {_q(given)}")
         elif f.required:
@@ -84,7 +84,7 @@ def _fields(doc: fieldref.ModelDoc, values: dict[str, Any], pad: str = "") -> li
             # uncommented) form a block list; left as it is, the list is empty.
             out.append(f"{pad}{f.key}:")
             if f.nested:
-                for i, sub in enumerate(fieldref.model_doc(f.nested).fields):
+                for i, sub in enumerate(fields.model_doc(f.nested).fields):
                     lead = "- " if i == 0 else "  "
                     out.append(f"{pad}#  {lead}{sub.key}: {_example(sub)}")
             else:
@@ -94,7 +94,7 @@ def _fields(doc: fieldref.ModelDoc, values: dict[str, Any], pad: str = "") -> li
     return out
 
 
-def _example(f: fieldref.FieldDoc) -> str:
+def _example(f: fields.FieldDoc) -> str:
     if f.default is not None:
         return f.default
     if f.allowed:
@@ -104,7 +104,7 @@ def _example(f: fieldref.FieldDoc) -> str:
 
 def render(kind: str, values: dict[str, Any]) -> str:
     """The text of a new file of ``kind`` with ``values`` filled in."""
-    lines = ["---", *_fields(fieldref.model_doc(kind), values), "---", "", BODY_PLACEHOLDERS[kind], ""]
+    lines = ["---", *_fields(fields.model_doc(kind), values), "---", "", BODY_PLACEHOLDERS.get(kind, _OTHER_BODY), ""]
     return "\n".join(lines)
 
 
@@ -156,13 +156,13 @@ def new_entity(content: Path, kind: str, ident: str, name: str, date: str | None
     values: dict[str, Any] = {"title" if kind == "event" else "name": name.strip()}
     if short_name is not None:
         values["short_name"] = short_name.strip()
-    if kind in _NEW_ENTITY_KINDS and not namesake and not (content / FOLDERS[kind] / f"{ident}.md").exists():
+    if kind in _NEW_ENTITY_KINDS and not namesake and not (content / _folder(kind) / f"{ident}.md").exists():
         _refuse_known_name(content, kind, [*namings(kind, ident, values)])
     if kind == "event" and date is not None:
         values["date"] = _date(date)
     elif date is not None:
         raise ScaffoldError(f"--date only applies to articles and events, not to a {kind}")
-    return _write(content / FOLDERS[kind] / f"{ident}.md", render(kind, values))
+    return _write(content / _folder(kind) / f"{ident}.md", render(kind, values))
 
 
 def _refuse_known_name(content: Path, kind: str, new: list[Naming]) -> None:
@@ -170,7 +170,7 @@ def _refuse_known_name(content: Path, kind: str, new: list[Naming]) -> None:
     wanted = dict(distinct_keys(new))
     if not wanted:
         return
-    for path in sorted((content / FOLDERS[kind]).glob("*.md")):
+    for path in sorted((content / _folder(kind)).glob("*.md")):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -186,6 +186,12 @@ def _refuse_known_name(content: Path, kind: str, new: list[Naming]) -> None:
                     f"refer to it as '{path.stem}'; if it is another, run again with --namesake, then "
                     f"{HOW_TO_TELL_APART[kind]}"
                 )
+
+
+def _folder(kind: str) -> str:
+    folder = folder_of(kind)
+    assert folder is not None, kind  # the parser offers only kinds with a folder
+    return folder
 
 
 def _write(path: Path, text: str) -> Path:
@@ -225,7 +231,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     article.add_argument("--date", help="publication date: YYYY-MM-DD, YYYY-MM or YYYY (default: today)")
     article.add_argument("--source", help="name of the publication, e.g. 'China Daily'")
     article.add_argument("--slug", help="file name without .md (default: made from the title)")
-    for kind, folder in FOLDERS.items():
+    for folder, kind in by_folder().items():
         p = kinds.add_parser(kind, help=f"content/{folder}/<id>.md")
         p.add_argument("id", help="lowercase letters, digits and hyphens, e.g. shanghai-standards-forum")
         p.add_argument("--name", required=True, help="the event's title" if kind == "event" else "the full name")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..diagnostics import Diagnostic, Report, internal_error
-from ..kinds import ENTITY_FOLDERS, TOPICS_FILE, Kind
+from ..kinds import TOPICS_FILE, Kind, by_folder
 from .cache import ParseCache
 from .frontmatter import Document, decode, split
 
@@ -31,7 +31,11 @@ KEEP_FILES = frozenset({".gitkeep"})
 
 
 ASSET_FOLDERS = ("images",)
-KNOWN_FOLDERS = ("news", *ENTITY_FOLDERS, *ASSET_FOLDERS)
+
+
+def known_folders() -> list[str]:
+    """Every folder content may have, as the kinds declare them."""
+    return ["news", *by_folder(), *ASSET_FOLDERS]
 
 
 @dataclass(slots=True)
@@ -144,14 +148,16 @@ def _classify(
         elif _check_id(stem, shown, report, "article"):
             _read(jobs, Kind.ARTICLE, f"{parts[1]}/{stem}", path, rel, shown, only)
         return
-    kind = ENTITY_FOLDERS.get(top)
+    folders = by_folder()
+    kind = folders.get(top)
     if kind is None:
-        guess = difflib.get_close_matches(top, KNOWN_FOLDERS, n=1, cutoff=0.6)
+        known = known_folders()
+        guess = difflib.get_close_matches(top, known, n=1, cutoff=0.6)
         report.error(
             shown, 1, 1, "unknown-folder",
             f"'{top}/' is not a content folder, so this file would never be published",
             f"did you mean '{guess[0]}/'?" if guess
-            else f"content folders are: {', '.join(KNOWN_FOLDERS)}",
+            else f"content folders are: {', '.join(known)}",
         )
         return
     if suffix != ".md":

@@ -1,12 +1,13 @@
 """Files written next to the pages after the build: feeds, calendars, data API.
 
-Each writer reads the catalog and nothing else, and writes deterministic bytes:
-no build timestamp, fixed order, so unchanged content rebuilds identically.
+Each writer reads the catalog (the feeds also the rendered article bodies, handed over as an argument)
+and writes deterministic bytes: no build timestamp, fixed order, so unchanged content rebuilds identically.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..catalog.graph import Catalog
@@ -25,15 +26,17 @@ DEFAULT_NAME = "Standards News Portal"
 
 
 def write_outputs(catalog: Catalog, site_dir: Path, site_url: str | None, *, site_name: str = DEFAULT_NAME,
-                  site_description: str = "", ids: TagIds | None = None) -> list[str]:
-    """Write every non-page output below ``site_dir``; returns the paths written."""
+                  site_description: str = "", ids: TagIds | None = None,
+                  rendered: Mapping[str, str] | None = None) -> list[str]:
+    """Write every non-page output below ``site_dir``; returns the paths written. ``rendered``: article
+    bodies as the site build rendered them, by article id (without it, the feeds render them)."""
     site = Site(site_name, site_description, Links.from_site_url(site_url), ids or TagIds())
     if not site_url:
         log.info("portal: PORTAL_SITE_URL is not set (site_url in mkdocs.yml), so this preview build leaves out "
                  "or makes site-root-relative: " + "; ".join(NEEDS_SITE_URL))
     (site_dir / ROBOTS).write_text(robots(site_url), encoding="utf-8")
     written: list[str] = [ROBOTS]
-    written += write_feeds(catalog, site_dir, site)
+    written += write_feeds(catalog, site_dir, site, rendered or {})
     written += write_calendars(catalog, site_dir, site)
     written += write_api(catalog, site_dir, site)
     return written

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..catalog.entity import Entity
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Organization, Person, Place, Topic
 from ..dates import PartialDate
+from ..kinds import KINDS, Kind, KindSpec
 from . import api_schema
 from .calendar import in_calendar
 from .site import Site
@@ -23,14 +25,9 @@ from .urls import API_ROOT, API_SCHEMA_ROOT
 
 Json = dict[str, Any]
 
-DESCRIPTIONS = {
-    "articles": "Every published article, newest first, with its source and everything it mentions.",
-    "events": "Every event, by id, with its date as precise as the reports give it.",
-    "organizations": "Every organization, by id, with its hierarchy, place, people, events and articles.",
-    "people": "Every person, by id, with the roles the reports give.",
-    "places": "Every place, by id, with the places within it.",
-    "topics": "Every topic, by id, with its articles.",
-}
+def files() -> dict[str, KindSpec]:
+    """The data API files, by name, alphabetically: one per kind that declares what its file holds."""
+    return {s.plural: s for s in sorted(KINDS.values(), key=lambda s: s.plural) if s.api}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +51,8 @@ def schema_path(name: str) -> str:
 def endpoints(catalog: Catalog) -> list[Endpoint]:
     """What the API page documents."""
     counts = catalog.counts()
-    return [Endpoint(name, data_path(name), schema_path(name), DESCRIPTIONS[name], counts[name],
-                     api_schema.fields(name)) for name in DESCRIPTIONS]
+    return [Endpoint(name, data_path(name), schema_path(name), declared.api, counts[name],
+                     api_schema.fields(name)) for name, declared in files().items()]
 
 
 def _ids(nodes: Iterable[Node]) -> list[str]:
@@ -127,15 +124,26 @@ def topic(t: Topic, url: str) -> Json:
     return {"id": t.id, "url": url, "name": t.name, "description": t.description, "articles": _ids(t.articles)}
 
 
+def generic(e: Entity, url: str) -> Json:
+    """An entry of a kind declared without a record of its own: its name, references and body."""
+    return {"id": e.id, "url": url, "name": e.name, **{f: _ids(nodes) for f, nodes in e.links.items()},
+            "body": e.body}
+
+
+# The records of the built-in kinds; every other declared kind gets the generic one.
+RECORDS: dict[str, Callable[[Any, str], Json]] = {
+    "articles": article, "events": event, "organizations": organization, "people": person, "places": place,
+    "topics": topic,
+}
+
+
 def tables(catalog: Catalog) -> dict[str, tuple[list[Any], Callable[[Any, str], Json]]]:
-    return {
-        "articles": (catalog.article_list, article),  # already newest first, ties by id
-        "events": (_by_id(catalog.events), event),
-        "organizations": (_by_id(catalog.organizations), organization),
-        "people": (_by_id(catalog.people), person),
-        "places": (_by_id(catalog.places), place),
-        "topics": (_by_id(catalog.topics), topic),
-    }
+    out: dict[str, tuple[list[Any], Callable[[Any, str], Json]]] = {}
+    for name, declared in files().items():
+        table = catalog.table(declared.kind)
+        nodes = list(table.values()) if declared.kind is Kind.ARTICLE else _by_id(table)  # articles: newest first
+        out[name] = (nodes, RECORDS.get(name, generic))
+    return out
 
 
 def _dump(data: Json) -> bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kinds import KINDS
 from ..validate.models import ATTENDANCE_MODES, EVENT_KINDS, ID_PATTERN, ORGANIZATION_KINDS, PLACE_KINDS
 
 Json = dict[str, Any]
@@ -135,6 +136,19 @@ ITEMS: dict[str, Json] = {
 }
 
 
+def items(name: str) -> Json:
+    """The schema of one file's items; a kind without one of its own above gets the generic record's."""
+    known = ITEMS.get(name)
+    if known is not None:
+        return known
+    declared = next(s for s in KINDS.values() if s.plural == name)
+    return _object({
+        "id": _id(f"{declared.label.capitalize()} id."), "url": URL, "name": _text("Display name."),
+        **{r.field: _ids(f"Ids in {KINDS[r.target].plural}.json.") for r in declared.references if r.within is None},
+        "body": BODY,
+    })
+
+
 def schema(name: str, schema_id: str) -> Json:
     """The schema of one API file: an envelope around a list of items."""
     return {
@@ -142,7 +156,7 @@ def schema(name: str, schema_id: str) -> Json:
         **_object({
             "schema": _s("string", "Address of this schema.", format="uri-reference"),
             "count": _s("integer", "Number of items.", minimum=0),
-            "items": _s("array", f"All {name}, in a fixed order.", items=ITEMS[name]),
+            "items": _s("array", f"All {name}, in a fixed order.", items=items(name)),
         }),
     }
 
@@ -150,7 +164,7 @@ def schema(name: str, schema_id: str) -> Json:
 def fields(name: str) -> list[tuple[str, str, str]]:
     """(field, type, description) of one file's items, for the API page."""
     out = []
-    for key, prop in ITEMS[name]["properties"].items():
+    for key, prop in items(name)["properties"].items():
         kind = prop.get("type", "enum")
         if "enum" in prop:
             kind = "one of " + ", ".join(str(v) for v in prop["enum"] if v is not None)

@@ -10,7 +10,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 import icalendar
@@ -19,7 +19,7 @@ from ..catalog.graph import Catalog
 from ..catalog.nodes import Event, Organization
 from ..dates import Precision
 from .site import Site, modified, moment
-from .urls import CALENDAR, CALENDAR_KINDS, entity_output
+from .urls import CALENDAR, calendar_kinds, entity_output
 
 
 def in_calendar(event: Event) -> bool:
@@ -32,9 +32,8 @@ def calendar_events(events: Iterable[Event]) -> list[Event]:
 
 def calendar_nodes(catalog: Catalog) -> Iterable[Organization]:
     """Entities with their own calendar file (those with at least one day-precision event)."""
-    tables: dict[str, Mapping[str, Organization]] = {"organization": catalog.organizations}
-    for kind in CALENDAR_KINDS:
-        for node in tables[kind].values():
+    for kind in calendar_kinds():
+        for node in catalog.table(kind).values():
             if any(in_calendar(e) for e in node.events):
                 yield node
 

@@ -27,7 +27,7 @@ from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Node
 from ..dates import PartialDate
 from .site import GENERATOR, LANGUAGE, Site, absolute_links, article_html, latest, modified, moment
-from .urls import FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS
+from .urls import FEED_ATOM, FEED_JSON, FEED_RSS, feed_kinds
 
 FEED_LIMIT = 50  # newest articles per feed; older ones stay on the site and in the data API
 EXTENSION_DOC = "api/#partial-dates"  # where the API page describes the feeds' extension
@@ -59,20 +59,19 @@ def site_feeds(catalog: Catalog, site: Site) -> Iterator[Feed]:
 
 
 def entity_nodes(catalog: Catalog) -> Iterator[Node]:
-    tables: dict[str, Mapping[str, Node]] = {
-        "organization": catalog.organizations, "topic": catalog.topics, "place": catalog.places,
-    }
-    for kind in FEED_KINDS:
-        yield from tables[kind].values()
+    for kind in feed_kinds():
+        yield from catalog.table(kind).values()
 
 
 def _articles(node: Node) -> list[Article]:
     return node.all_articles if node.kind == "place" else list(node.articles)  # type: ignore[attr-defined]
 
 
-def write_feeds(catalog: Catalog, site_dir: Path, site: Site, only: Container[str] | None = None) -> list[str]:
-    """Write every feed (or those whose folder is in ``only``: `mkdocs serve`, outputs/incremental.py);
-    RSS and Atom only with site_url (they require absolute links)."""
+def write_feeds(catalog: Catalog, site_dir: Path, site: Site, rendered: Mapping[str, str],
+                only: Container[str] | None = None) -> list[str]:
+    """Write every feed (or those whose folder is in ``only``: `mkdocs serve`, outputs/incremental_outputs.py);
+    RSS and Atom only with site_url (they require absolute links). ``rendered``: the
+    sanitized HTML body of each article the site build rendered, by article id."""
     fallback = latest(catalog)
     html: dict[str, str] = {}  # rendered once per article, shared by every feed it appears in
     written: list[str] = []
@@ -82,7 +81,7 @@ def write_feeds(catalog: Catalog, site_dir: Path, site: Site, only: Container[st
         updated = max((moment(modified(a)) for a in feed.articles), default=fallback)
         for a in feed.articles:
             if a.id not in html:
-                html[a.id] = absolute_links(article_html(a), site.links.href(a.url))
+                html[a.id] = absolute_links(article_html(a, rendered), site.links.href(a.url))
         outputs: list[tuple[str, bytes]] = [(FEED_JSON, _json_feed(feed, site, html))]
         if site.links.absolute:
             outputs.append((FEED_RSS, _rss(feed, site, html, updated)))

@@ -12,7 +12,7 @@ Nothing here imports MkDocs; the plugin keeps an :class:`OutputFingerprints` for
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ def _nodes(hashes: dict[Any, bytes], nodes: Iterable[Node]) -> list[bytes]:
 
 
 def output_fingerprints(catalog: Catalog, site: Site, hashes: dict[Any, bytes], global_hash: bytes,
-                        html: dict[str, str]) -> dict[str, bytes]:
+                        html: Mapping[str, str]) -> dict[str, bytes]:
     """Output key → fingerprint: each feed by its folder ("" for the site's), the calendars, the API.
 
     ``hashes`` are pages.incremental.node_hashes (a node with its neighbours, as its own page shows
@@ -66,7 +66,7 @@ def _event(event: Event) -> tuple[Any, ...]:
             chain, [o.id for o in event.organizations], [repr(modified(a)) for a in event.articles])
 
 
-def _item(hashes: dict[Any, bytes], article: Article, html: dict[str, str]) -> tuple[Any, ...]:
+def _item(hashes: dict[Any, bytes], article: Article, html: Mapping[str, str]) -> tuple[Any, ...]:
     """What a feed shows of an article: its own fields and body, its topics' names, the rendered body."""
     return (hashes.get(("shown", id(article)), b""), [hashes.get(("shown", id(t)), b"") for t in article.topics],
             html.get(article.id))
@@ -79,11 +79,12 @@ class OutputFingerprints:
     last: dict[str, bytes] = field(default_factory=dict)
 
     def write(self, catalog: Catalog, site_dir: Path, site_url: str | None, *, site_name: str,
-              site_description: str, ids: TagIds, hashes: dict[Any, bytes], global_hash: bytes) -> list[str]:
-        """Write the outputs whose fingerprint differs from the last build's; returns the paths written."""
+              site_description: str, ids: TagIds, hashes: dict[Any, bytes], global_hash: bytes,
+              rendered: Mapping[str, str]) -> list[str]:
+        """Write the outputs whose fingerprint differs from the last build's; returns the paths written.
+        ``rendered``: the article bodies the site build rendered, by article id (outputs/site.py)."""
         site = Site(site_name, site_description, Links.from_site_url(site_url), ids)
-        html = {a.id: a.html for a in catalog.articles.values() if a.html is not None}
-        current = output_fingerprints(catalog, site, hashes, global_hash, html)
+        current = output_fingerprints(catalog, site, hashes, global_hash, rendered)
         changed = {key for key, fp in current.items() if self.last.get(key) != fp}
         for key in self.last.keys() - current.keys():  # an entity that is gone: its feeds go too
             for name in (FEED_JSON, FEED_RSS, FEED_ATOM):
@@ -97,7 +98,7 @@ class OutputFingerprints:
             written.append(ROBOTS)
         feeds = {key.removeprefix("feed:") for key in changed if key.startswith("feed:")}
         if feeds:
-            written += write_feeds(catalog, site_dir, site, only=feeds)
+            written += write_feeds(catalog, site_dir, site, rendered, only=feeds)
         if CALENDARS in changed:
             written += write_calendars(catalog, site_dir, site)
         if API in changed:

@@ -14,14 +14,18 @@ from typing import Any
 
 from ..catalog.nodes import Article, Event, Node, Organization, Person, Place, Topic
 from ..dates import PartialDate, Precision
+from ..kinds import KINDS
 from .cards import LOGO
 from .site import LANGUAGE, Site, modified, moment
 
 CONTEXT = "https://schema.org"
-TYPES = {
-    "article": "NewsArticle", "event": "Event", "organization": "Organization", "person": "Person",
-    "place": "Place", "topic": "DefinedTerm",
-}
+
+
+def schema_type(kind: str) -> str | None:
+    """The schema.org type a kind declares for its entries (generator/kinds.py), if any."""
+    declared = KINDS.get(kind)
+    return declared.jsonld or None if declared else None
+
 PAGE_TYPES = {"listing": "CollectionPage", "timeline": "CollectionPage", "home": "WebPage", "page": "WebPage"}
 ATTENDANCE = {"offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
               "mixed": "MixedEventAttendanceMode"}
@@ -37,7 +41,8 @@ def node_id(node: Node, site: Site) -> str:
 
 def ref(node: Node, site: Site) -> Json:
     """A reference to an entity described in full on its own page."""
-    return {"@id": node_id(node, site), "@type": TYPES[node.kind], "name": node.label, "url": site.links.node(node)}
+    return {"@id": node_id(node, site), "@type": schema_type(node.kind), "name": node.label,
+            "url": site.links.node(node)}
 
 
 def date(value: PartialDate) -> str:
@@ -77,8 +82,8 @@ def page_graph(kind: str, node: Node | None, url: str, title: str, breadcrumbs: 
     image_url = site.links.href(image) if image else None
     graph: list[Json] = []
     main: Json | None = None
-    if node is not None and kind == node.kind and node.kind in TYPES:
-        main = ENTITY[node.kind](node, site)
+    if node is not None and kind == node.kind and schema_type(node.kind):
+        main = ENTITY.get(node.kind, generic)(node, site)
         if image_url and node.kind in ("article", "event"):
             main["image"] = [image_url]
         graph.append(main)
@@ -88,7 +93,7 @@ def page_graph(kind: str, node: Node | None, url: str, title: str, breadcrumbs: 
         page["primaryImageOfPage"] = {"@type": "ImageObject", "url": image_url, "width": 1200, "height": 630}
     if main:
         page["mainEntity"] = {"@id": main["@id"]}
-    elif node is not None and node.kind in TYPES:  # further article pages of an entity
+    elif node is not None and schema_type(node.kind):  # further article pages of an entity
         page["about"] = ref(node, site)
     graph.append(page)
     if kind == "home":
@@ -105,7 +110,7 @@ def page_graph(kind: str, node: Node | None, url: str, title: str, breadcrumbs: 
 
 def _base(node: Node, site: Site, **fields: Any) -> Json:
     """@id, @type, url, then the given fields, dropping empty ones."""
-    out: Json = {"@id": node_id(node, site), "@type": TYPES[node.kind], "url": site.links.node(node)}
+    out: Json = {"@id": node_id(node, site), "@type": schema_type(node.kind), "url": site.links.node(node)}
     out.update({k: v for k, v in fields.items() if v not in (None, "", [])})
     return out
 
@@ -199,6 +204,11 @@ def place(p: Place, site: Site) -> Json:
 
 def topic(t: Topic, site: Site) -> Json:
     return _base(t, site, name=t.name, description=t.description)
+
+
+def generic(node: Node, site: Site) -> Json:
+    """The main entity of a kind declared without a JSON-LD builder of its own: its type, name and links."""
+    return _base(node, site, name=node.label)
 
 
 ENTITY: dict[str, Any] = {

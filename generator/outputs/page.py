@@ -17,7 +17,7 @@ from .calendar import in_calendar
 from .cards import Card, card_for
 from .ids import TagIds
 from .site import Site, modified
-from .urls import CALENDAR, CALENDAR_KINDS, FEED_ATOM, FEED_JSON, FEED_KINDS, FEED_RSS, Links, entity_output
+from .urls import CALENDAR, FEED_ATOM, FEED_JSON, FEED_RSS, Links, calendar_kinds, entity_output, feed_kinds
 
 if TYPE_CHECKING:
     from ..pages.plan import PageSpec
@@ -53,7 +53,7 @@ class PageOutputs:
     def entity(self) -> Node | None:
         """The entity this page belongs to, if it has feeds of its own."""
         node = self.spec.node if self.spec else None
-        return node if node is not None and node.kind in FEED_KINDS else None
+        return node if node is not None and node.kind in feed_kinds() else None
 
     def entity_feeds(self) -> list[Alternate]:
         node = self.entity
@@ -67,7 +67,7 @@ class PageOutputs:
 
     def entity_calendar(self) -> str | None:
         node = self.entity
-        if node is None or node.kind not in CALENDAR_KINDS:
+        if node is None or node.kind not in calendar_kinds():
             return None
         has_dated = any(in_calendar(e) for e in node.events)  # type: ignore[attr-defined]
         return entity_output(node, CALENDAR) if has_dated else None

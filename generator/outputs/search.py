@@ -22,7 +22,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,12 +30,29 @@ import jinja2
 from markupsafe import Markup
 
 from ..catalog.nodes import Article, Event, Node, Organization, Person, Place, Topic
+from ..kinds import KINDS
 from .search_repro import canonicalize
 
-# Page kinds with a record; everything else (listings, home, timeline, about, …) is not searchable.
-INDEXED = ("article", "event", "organization", "person", "place", "topic")
-KIND_LABELS = {"article": "Article", "event": "Event", "organization": "Organization", "person": "Person",
-               "place": "Place", "topic": "Topic"}
+
+class _Indexed:
+    """Page kinds with a record, as generator/kinds.py declares them (``search``), read when asked;
+    everything else (listings, home, timeline, about, …) is not searchable."""
+
+    def __contains__(self, kind: object) -> bool:
+        return isinstance(kind, str) and kind in KINDS and KINDS[kind].search
+
+    def __iter__(self) -> Iterator[str]:
+        return (kind for kind, declared in KINDS.items() if declared.search)
+
+
+INDEXED = _Indexed()
+
+
+def kind_label(kind: str) -> str:
+    return kind.capitalize()  # "Organization": the facet value and the label shown with a result
+
+
+KIND_LABELS = {kind: kind_label(kind) for kind in INDEXED}  # the built-in kinds
 BUNDLE = "pagefind"  # folder of the index and pagefind.js in the built site
 
 # Runs of Han characters (CJK unified ideographs and extension A, compatibility ideographs).
@@ -59,7 +76,7 @@ class Record:
 
     @property
     def label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return kind_label(self.kind)
 
     @property
     def han_words(self) -> list[str]:
@@ -126,7 +143,7 @@ def _event_record(node: Event, url: str) -> Record:
 
 def _entity_record(kind: str, node: Node, url: str) -> Record:
     facts: list[str] = []
-    filters = [("kind", KIND_LABELS[kind])]
+    filters = [("kind", kind_label(kind))]
     if isinstance(node, Organization):
         facts += [f"Part of: {node.parent.name}"] if node.parent else []
         facts += [f"Based in: {node.place.name}"] if node.place else []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from .. import markdown as mdconfig
-from .. import sanitize
+from .. import markdown, sanitize
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Article
 from ..dates import PartialDate
@@ -46,12 +46,13 @@ def latest(catalog: Catalog) -> dt.datetime:
     return moment(max(dates)) if dates else EPOCH
 
 
-def article_html(article: Article) -> str:
-    """The rendered, sanitized body; set by the site build, rendered here (the same way, with the one
-    Markdown configuration and the sanitizer) when outputs run on their own."""
-    if article.html is not None:
-        return article.html
-    return sanitize.clean(mdconfig.new_markdown().convert(article.body))
+def article_html(article: Article, rendered: Mapping[str, str]) -> str:
+    """The rendered, sanitized body: the site build's (``rendered``, by article id), else rendered here the
+    same way (the one Markdown configuration and the sanitizer), when outputs run on their own."""
+    html = rendered.get(article.id)
+    if html is not None:
+        return html
+    return sanitize.clean(markdown.new_markdown().convert(article.body))
 
 
 def absolute_links(html: str, base: str) -> str:

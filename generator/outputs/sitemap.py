@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog.nodes import Article, Event, Node, Place
 from ..dates import PartialDate
+from ..pages.views import HomeData
 from .site import modified
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def lastmod(spec: PageSpec | None) -> dt.date | None:
         dates += [_event_date(e) for e in events[-1:]]
     for item in spec.items:
         dates += _shown(item)
-    for key in ("latest", "recent_events"):  # the home page's lists
-        for item in spec.extra.get(key, ()):
+    if isinstance(spec.data, HomeData):  # the home page's lists
+        for item in (*spec.data.latest, *spec.data.recent_events):
             dates += _shown(item)
     return max(dates).start() if dates else None
 

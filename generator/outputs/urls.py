@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalog.nodes import Node
+from ..kinds import KINDS
 
 FEED_RSS = "feed.xml"
 FEED_ATOM = "atom.xml"
@@ -17,8 +18,17 @@ FEED_JSON = "feed.json"
 CALENDAR = "events.ics"
 API_ROOT = "api/v1/"
 API_SCHEMA_ROOT = "api/v1/schema/"
-FEED_KINDS = ("organization", "topic", "place")  # entities with their own feeds
-CALENDAR_KINDS = ("organization",)  # entities with their own calendar
+
+
+def feed_kinds() -> list[str]:
+    """Kinds whose entries have their own feeds, as generator/kinds.py declares them."""
+    return [k for k, s in KINDS.items() if s.feed]
+
+
+def calendar_kinds() -> list[str]:
+    """Kinds whose entries have their own calendar (of their ``events``)."""
+    return [k for k, s in KINDS.items() if s.calendar]
+
 
 # What each output needs site_url for: named in the build log when it is missing.
 NEEDS_SITE_URL = ("RSS and Atom feeds (feed.xml, atom.xml)", "sitemap.xml entries and the Sitemap line of robots.txt",

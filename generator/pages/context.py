@@ -12,7 +12,9 @@ import jinja2
 
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Node
+from ..kinds import KINDS
 from . import wording
+from .article_cards import card_renderer
 from .plan import PageSpec
 
 EVENT_KIND_LABELS = {
@@ -71,5 +73,7 @@ def install(env: jinja2.Environment) -> None:
     env.filters["upper_first"] = wording.upper_first
     env.filters["country_name"] = wording.country_name
     env.filters["event_when"] = wording.event_when
+    env.globals["article_card"] = card_renderer(env)  # each card rendered once per build
+    env.filters["kind_title"] = lambda kind: KINDS[kind].title  # "Organizations", as declared in kinds.py
 
 

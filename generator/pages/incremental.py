@@ -48,8 +48,12 @@ def _neighbours(node: Node) -> Iterator[Node]:
                     yield v.person
                     if v.organization is not None:
                         yield v.organization
-        elif isinstance(value, dict):  # co_mentions: a Counter keyed by node
-            yield from (k for k in value if isinstance(k, Node))
+        elif isinstance(value, dict):  # co_mentions: a Counter keyed by node; referrers, links: lists of nodes
+            for k, v in value.items():
+                if isinstance(k, Node):
+                    yield k
+                elif isinstance(v, list):
+                    yield from (n for n in v if isinstance(n, Node))
 
 
 def _own(node: Node, docs: dict[str, Document], memo: OwnHashes | None = None) -> bytes:
@@ -82,8 +86,7 @@ def node_hashes(catalog: Catalog, tree: Tree, memo: OwnHashes | None = None) -> 
     organizations of their roles.
     """
     docs = {d.path: d for d in tree.documents}
-    nodes = [*catalog.articles.values(), *catalog.organizations.values(), *catalog.people.values(),
-             *catalog.places.values(), *catalog.events.values(), *catalog.topics.values(), *catalog.pages.values()]
+    nodes = list(catalog.all_nodes())  # every declared kind
     own = {id(n): _own(n, docs, memo) for n in nodes}
     if memo is not None:  # forget the Documents of files that changed or went
         live = {id(d) for d in tree.documents}
@@ -148,7 +151,7 @@ def fingerprints(specs: list[PageSpec], catalog: Catalog, tree: Tree, global_has
                  spec.breadcrumbs, _walk(spec.pagination, hashes))
         out[spec.src_uri] = _h(global_hash, shape, _walk(spec.node, hashes, top=True),
                                _walk(list(spec.items), hashes),
-                               _walk(spec.extra, hashes))
+                               _walk(spec.data, hashes))
     return out
 
 

@@ -8,14 +8,16 @@ building the plan is linear in the size of the catalog.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Place
-from ..validate import fields as fieldref
+from ..kinds import Kind, KindSpec, entity_kinds
+from ..validate import fields
+from .views import ApiData, ArticleData, EntityData, HomeData, NewsData, PageData, TimelineData
 
 PER_PAGE = 20  # articles per news page
 INDEX_PER_PAGE = 200  # entries per entity index page
@@ -23,10 +25,6 @@ ENTITY_ARTICLES = 20  # articles on an entity's own page; the rest on its furthe
 ENTITY_MORE_PER_PAGE = 100  # articles per further page: long tails in few pages (a quarter of all pages at 20)
 TIMELINE_LIMIT = 250  # events on /timeline/ (keeps it under 500 KB); the per-year pages hold the rest
 
-SECTIONS = {
-    "news": "News", "timeline": "Timeline", "organizations": "Organizations", "events": "Events",
-    "people": "People", "places": "Places", "topics": "Topics",
-}
 
 
 @dataclass(slots=True)
@@ -72,7 +70,7 @@ class PageSpec:
     description: str | None = None
     markdown: str = ""  # body Markdown rendered by MkDocs
     search: bool = True  # listing pages stay out of search results
-    extra: dict[str, Any] = field(default_factory=dict)
+    data: PageData | None = None  # what this page type adds (pages/views.py)
 
     @property
     def url(self) -> str:
@@ -121,9 +119,7 @@ def _home_and_pages(catalog: Catalog) -> Iterator[PageSpec]:
             yield PageSpec(
                 "index.md", "home.html", page.title or "Home", "home", node=page,
                 description=page.description, markdown=page.body,
-                extra={"latest": catalog.article_list[:6],
-                       "recent_events": catalog.event_list[::-1][:6],
-                       "counts": catalog.counts()},
+                data=HomeData(catalog.article_list[:6], catalog.event_list[::-1][:6], catalog.counts()),
             )
         else:
             title = page.title or page.id.replace("-", " ").capitalize()
@@ -144,7 +140,7 @@ def _news(catalog: Catalog) -> Iterator[PageSpec]:
             breadcrumbs=_crumbs(("News", "news/")) + ([(f"Page {pagination.number}", url)]
                                                       if pagination.number > 1 else []),
             description="All articles, newest first.", search=False,
-            extra={"years": years},
+            data=NewsData(years),
         )
     for year, group in groupby(articles, key=lambda a: a.year):
         year_articles = list(group)
@@ -155,7 +151,7 @@ def _news(catalog: Catalog) -> Iterator[PageSpec]:
                 pagination=pagination, search=False,
                 breadcrumbs=_crumbs(("News", "news/"), (str(year), f"news/{year}/")),
                 description=f"Articles published in {year}.",
-                extra={"years": years, "year": year},
+                data=NewsData(years, year),
             )
     for article in articles:
         yield PageSpec(
@@ -163,7 +159,7 @@ def _news(catalog: Catalog) -> Iterator[PageSpec]:
             description=article.summary, markdown=article.body,
             breadcrumbs=_crumbs(("News", "news/"), (str(article.year), f"news/{article.year}/"),
                                 (article.title, article.url)),
-            extra={"related": catalog.related_articles(article)},
+            data=ArticleData(catalog.related_articles(article)),
         )
 
 
@@ -188,8 +184,7 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
         "timeline/index.md", "timeline.html", "Timeline", "timeline", items=shown,
         breadcrumbs=_crumbs(("Timeline", "timeline/")),
         description="Every event reported on the portal, in chronological order.",
-        extra={"groups": group_events(shown), "years": years, "total": len(events),
-               "truncated": len(shown) < len(events)},
+        data=TimelineData(group_events(shown), years, len(events), len(shown) < len(events)),
     )
     for year, months in group_events(events):
         year_events = [e for _, group in months for e in group]
@@ -197,47 +192,53 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
             f"timeline/{year}.md", "timeline.html", f"Timeline {year}", "timeline", items=year_events,
             breadcrumbs=_crumbs(("Timeline", "timeline/"), (str(year), f"timeline/{year}/")),
             description=f"Events of {year}.", search=False,
-            extra={"groups": group_events(year_events), "years": years, "total": len(year_events),
-                   "year": year, "truncated": False},
+            data=TimelineData(group_events(year_events), years, len(year_events), False, year),
         )
 
 
+# Index orders that are the kind's own; every other index lists its nodes as the pages come (by name).
+_INDEX_ORDER: dict[str, Callable[[list[Any]], list[Any]]] = {
+    Kind.ORGANIZATION: lambda nodes: sorted(nodes, key=lambda n: (n.org_kind, n.name.lower())),
+}
+
+
 def _entities(catalog: Catalog) -> Iterator[PageSpec]:
-    tables: list[tuple[str, str, Sequence[Node]]] = [
-        ("organizations", "organization", list(catalog.organizations.values())),
-        ("events", "event", catalog.event_list[::-1]),
-        ("people", "person", list(catalog.people.values())),
-        ("places", "place", list(catalog.places.values())),
-        ("topics", "topic", list(catalog.topics.values())),
-    ]
-    for section, kind, nodes in tables:
-        title = SECTIONS[section]
-        ordered = (sorted(nodes, key=lambda n: (n.org_kind, n.name.lower()))  # type: ignore[attr-defined]
-                   if kind == "organization" else nodes)
-        for chunk, pagination in _pages(ordered, INDEX_PER_PAGE, f"{section}/"):
-            url = pagination.urls[pagination.number - 1]
-            yield PageSpec(
-                _uri(url), f"{section}-index.html", title + (f" — page {pagination.number}"
-                                                             if pagination.number > 1 else ""),
-                "listing", items=chunk, pagination=pagination, search=False,
-                breadcrumbs=_crumbs((title, f"{section}/")),
-                description=f"{title} in the portal's reports.",
-            )
+    for declared in entity_kinds():
+        nodes: list[Node] = list(catalog.table(declared.kind).values())
+        if declared.kind is Kind.EVENT:
+            nodes.reverse()  # newest first, in the index and in the order the pages are written
+        yield from _index(declared, _INDEX_ORDER.get(declared.kind, list)(nodes))
         for node in nodes:
-            articles = _entity_articles(node)
-            pages = list(_pages(articles, ENTITY_ARTICLES, node.url, ENTITY_MORE_PER_PAGE))
-            for chunk, pagination in pages:
-                first = pagination.number == 1
-                url = pagination.urls[pagination.number - 1]
-                yield PageSpec(
-                    _uri(url), f"{kind}.html" if first else "entity-articles.html",
-                    node.label if first else f"{node.label} — articles, page {pagination.number}",
-                    kind if first else "listing", node=node, items=chunk, pagination=pagination,
-                    search=first, markdown=node.body if first else "",
-                    breadcrumbs=_crumbs((title, f"{section}/"), (node.label, node.url)),
-                    description=_describe(node),
-                    extra={"article_count": len(articles)},
-                )
+            yield from _entity_pages(declared, node)
+
+
+def _index(declared: KindSpec, ordered: list[Node]) -> Iterator[PageSpec]:
+    title, section = declared.title, declared.section
+    for chunk, pagination in _pages(ordered, INDEX_PER_PAGE, f"{section}/"):
+        url = pagination.urls[pagination.number - 1]
+        yield PageSpec(
+            _uri(url), declared.list_template, title + (f" — page {pagination.number}"
+                                                        if pagination.number > 1 else ""),
+            "listing", items=chunk, pagination=pagination, search=False,
+            breadcrumbs=_crumbs((title, f"{section}/")),
+            description=f"{title} in the portal's reports.",
+        )
+
+
+def _entity_pages(declared: KindSpec, node: Node) -> Iterator[PageSpec]:
+    articles = _entity_articles(node)
+    for chunk, pagination in _pages(articles, ENTITY_ARTICLES, node.url, ENTITY_MORE_PER_PAGE):
+        first = pagination.number == 1
+        url = pagination.urls[pagination.number - 1]
+        yield PageSpec(
+            _uri(url), declared.page_template if first else "entity-articles.html",
+            node.label if first else f"{node.label} — articles, page {pagination.number}",
+            node.kind if first else "listing", node=node, items=chunk, pagination=pagination,
+            search=first, markdown=node.body if first else "",
+            breadcrumbs=_crumbs((declared.title, f"{declared.section}/"), (node.label, node.url)),
+            description=_describe(node),
+            data=EntityData(len(articles)),
+        )
 
 
 def _entity_articles(node: Node) -> list[Article]:
@@ -258,7 +259,7 @@ def _field_reference(catalog: Catalog) -> Iterator[PageSpec]:
     contribute = catalog.pages.get("contribute")
     trail = [(contribute.title or "Contribute", contribute.url)] if contribute else []
     yield PageSpec(
-        "contribute/fields.md", "fields.html", "Field reference", "page", items=fieldref.reference(),
+        "contribute/fields.md", "fields.html", "Field reference", "page", items=fields.reference(),
         breadcrumbs=_crumbs(*trail, ("Field reference", "contribute/fields/")),
         description="Every field an article, organization, person, place, event or topic may use.",
     )
@@ -270,5 +271,5 @@ def _api_page(api_endpoints: Sequence[object]) -> Iterator[PageSpec]:
         "api/index.md", "api.html", "Data API", "page", breadcrumbs=_crumbs(("Data API", "api/")),
         description="The portal's data as JSON files with JSON Schemas: articles, events, organizations, "
                     "people, places and topics.",
-        extra={"endpoints": list(api_endpoints)},
+        data=ApiData(list(api_endpoints)),
     )

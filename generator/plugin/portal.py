@@ -76,6 +76,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._preview = Preview()
         self._nav: Navigation | None = None
         self._worker: workers.Worker | None = None
+        self._html: dict[str, str] = {}  # rendered article bodies by id, for the feeds (kept across serve builds)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin object across `serve` rebuilds.
@@ -192,9 +193,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         html = sanitize.clean(html)
         glue.sanitize_toc(page.toc)
         if spec.kind == "article" and spec.node is not None:
-            spec.node.html = html  # type: ignore[attr-defined]  # for feeds and the data API
-            if self._dirty:
-                self._preview.html[spec.src_uri] = html
+            self._html[spec.node.id] = html  # for the feeds (outputs.write_outputs)
         return html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -280,10 +279,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         started = time.perf_counter()
         cards = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
         if self._dirty:  # only the outputs whose inputs changed
-            written = self._preview.write_outputs(self.specs, self.result, config, self.ids, cards)
+            written = self._preview.write_outputs(self.specs, self.result, config, self.ids, cards, self._html)
         else:
             written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
-                                    site_name=config.site_name, site_description=config.site_description or "")
+                                    rendered=self._html, site_name=config.site_name,
+                                    site_description=config.site_description or "")
             written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],
                                    Path(config.site_dir), cards, config.site_name)
         if written:

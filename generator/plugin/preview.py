@@ -32,7 +32,6 @@ class Preview:
         self.global_hash = b""  # the code, theme and configuration of this build
         self.outputs = OutputFingerprints()
         self.own: OwnHashes = {}  # each file's own hash, while its parse is unchanged
-        self.html: dict[str, str] = {}  # rendered article bodies, for the feeds of pages a build skips
 
     def configure(self, config: MkDocsConfig) -> None:
         """Each preview build: no sitemap (it lists every page, and only a deploy needs it), and no warning
@@ -48,14 +47,12 @@ class Preview:
         return self.previous.changed(self.fingerprints)
 
     def write_outputs(self, specs: dict[str, PageSpec], result: Result, config: MkDocsConfig, ids: TagIds,
-                      cards: Path) -> list[str]:
-        """The outputs whose inputs changed, and the cards of the pages rendered again."""
-        for uri, spec in specs.items():  # pages this build skipped: bodies from the build that rendered them
-            if spec.kind == "article" and spec.node is not None and spec.node.html is None:  # type: ignore[attr-defined]
-                spec.node.html = self.html.get(uri)  # type: ignore[attr-defined]
+                      cards: Path, rendered: dict[str, str]) -> list[str]:
+        """The outputs whose inputs changed, and the cards of the pages rendered again. ``rendered``: article
+        bodies by id, kept across builds (a page this build skipped keeps the body of the build that rendered it)."""
         written = self.outputs.write(result.catalog, Path(config.site_dir), config.site_url or None, ids=ids,
                                      site_name=config.site_name, site_description=config.site_description or "",
-                                     hashes=self.hashes, global_hash=self.global_hash)
+                                     hashes=self.hashes, global_hash=self.global_hash, rendered=rendered)
         changed = [s for uri, s in specs.items() if self.previous.pages.get(uri) != self.fingerprints[uri]]
         return written + write_cards([page_card(s, config.site_name) for s in changed],
                                      Path(config.site_dir), cards, config.site_name)

@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 from markdown import util
 from markdown.treeprocessors import Treeprocessor
 
-from .. import markdown as mdconfig
+from .. import markdown
 from ..diagnostics import Report, internal_error
 from ..kinds import Kind
 from ..load.frontmatter import Document
@@ -54,10 +54,10 @@ from .bodies_html import (
 from .targets import Targets, page_uri
 
 # The one Markdown configuration (generator/markdown.py), also set on MkDocs by the plugin.
-EXTENSIONS = mdconfig.EXTENSIONS
+EXTENSIONS = markdown.EXTENSIONS
 
 
-EXTENSION_CONFIGS = mdconfig.EXTENSION_CONFIGS
+EXTENSION_CONFIGS = markdown.EXTENSION_CONFIGS
 
 
 MAX_FINDINGS = 20  # per file; a hostile file must not flood the report
@@ -100,11 +100,11 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
         if doc.kind is Kind.TOPICS:
             continue
         try:
-            deep = mdconfig.too_deep(doc.body)
+            deep = markdown.too_deep(doc.body)
             if deep is not None:
                 line, col = _Locator(doc.body).line_col(deep)
                 report.error(doc.path, doc.body_line + line - 1, col, "too-deep",
-                             f"lists or quotes nest more than {mdconfig.MAX_NESTING} levels deep",
+                             f"lists or quotes nest more than {markdown.MAX_NESTING} levels deep",
                              "flatten the list or quote; deeper nesting cannot be rendered safely")
                 continue
             if not _MARKUP.search(doc.body):
@@ -197,7 +197,7 @@ class BodyChecker:
 
     def __init__(self, targets: Targets) -> None:
         self.targets = targets
-        self.md = mdconfig.new_markdown()
+        self.md = markdown.new_markdown()
         self.keep = _KeepTree(self.md)
         self.md.treeprocessors.register(self.keep, "portal_keep_tree", -100)
 

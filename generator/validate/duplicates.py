@@ -13,12 +13,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..diagnostics import Report
-from ..kinds import Kind
+from ..kinds import Kind, by_folder
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Pos
 from .names import FIELD_WORDS, Naming, distinct_keys, name_key, namings
-
-_KINDS = {Kind.ORGANIZATION: "organization", Kind.PERSON: "person", Kind.PLACE: "place", Kind.EVENT: "event"}
 
 
 class _Owner:
@@ -44,13 +42,14 @@ HOW_TO_TELL_APART = {
     "event": "give each its place, or titles that tell them apart",
     "topic": "give them names that tell them apart",
 }
+_NAMES_APART = HOW_TO_TELL_APART["topic"]  # kinds with nothing but their names
 _PER_KEY = 8  # owners kept per name: a common name compared with a bounded number of others (linear)
 
 
 def _told_apart(kind: str, a: Any, b: Any) -> bool:
     if not (isinstance(a, dict) and isinstance(b, dict)):
         return False
-    for key in _DISTINGUISHING[kind]:
+    for key in _DISTINGUISHING.get(kind, ()):
         x, y = a.get(key), b.get(key)
         if isinstance(x, str) and isinstance(y, str) and name_key(x) != name_key(y):
             return True
@@ -68,13 +67,23 @@ def _role_orgs(data: dict[str, Any]) -> set[str]:
 
 def _entities(documents: Iterable[Document]) -> Iterator[tuple[str, Document, str, Any, tuple[str | int, ...]]]:
     """(kind, document, id, raw fields, path of the fields in the document) of every entity and topic."""
+    entity_kinds = set(by_folder().values())
     for doc in documents:
         data = doc.front.data
         if doc.kind is Kind.TOPICS and isinstance(data, dict):
             for key, fields in data.items():
                 yield "topic", doc, str(key), fields, (str(key),)
-        elif doc.kind in _KINDS:
-            yield _KINDS[doc.kind], doc, doc.id, data, ()
+        elif doc.kind in entity_kinds:
+            yield doc.kind, doc, doc.id, data, ()
+
+
+def name_keys(kind: str, ident: str, data: Any) -> Iterator[tuple[str, Naming]]:
+    """(key, naming) of each distinct name an entity is compared by (also cached by validate/summaries.py)."""
+    when = data.get("date") if kind == "event" and isinstance(data, dict) else None
+    for key, naming in distinct_keys(namings(kind, ident, data)):
+        if kind == "event" and naming.field != "id":
+            key = f"{key}@{when}"  # same title on another date: a yearly event, not a duplicate
+        yield key, naming
 
 
 def check(documents: Iterable[Document], report: Report) -> None:
@@ -82,10 +91,7 @@ def check(documents: Iterable[Document], report: Report) -> None:
     seen: dict[tuple[str, str], list[_Owner]] = {}
     warned: set[tuple[str, str]] = set()  # one warning per entity, at its first match
     for kind, doc, ident, data, base in _entities(documents):
-        when = data.get("date") if kind == "event" and isinstance(data, dict) else None
-        for key, naming in distinct_keys(namings(kind, ident, data)):
-            if kind == "event" and naming.field != "id":
-                key = f"{key}@{when}"  # same title on another date: a yearly event, not a duplicate
+        for key, naming in name_keys(kind, ident, data):
             owners = seen.setdefault((kind, key), [])
             for first in owners:
                 if first.ident == ident or (kind, ident) in warned:
@@ -113,7 +119,7 @@ def _warn(kind: str, first: _Owner, doc: Document, ident: str, naming: Naming, b
         f"its {_field(naming)} '{naming.text}' matches the {_field(theirs)} '{theirs.text}' of '{first.ident}'"
     )
     hint = (f"if both are the same {kind}, keep one and point every reference at it; "
-            f"if not, {HOW_TO_TELL_APART[kind]}")
+            f"if not, {HOW_TO_TELL_APART.get(kind, _NAMES_APART)}")
     report.warning(doc.path, pos.line, pos.col, "duplicate-name", message, hint)
 
 

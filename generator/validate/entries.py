@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..diagnostics import Report
-from ..kinds import Kind
+from ..kinds import KINDS, Kind, sections
 from ..load.documents import ID_RE, Tree
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
@@ -19,17 +20,12 @@ from .raw_fields import check_raw_fields
 from .references import check_cycles, check_references, warn_unreferenced
 from .valid import Entry, Valid
 
-# Page names that would collide with generated sections.
-RESERVED_PAGES = frozenset(
-    {"news", "timeline", "events", "organizations", "people", "places", "topics", "api",
-     "search", "assets", "feed", "atom", "tags", "404"}
-)
+# Page names that would collide with generated folders, besides each kind's section.
+OTHER_RESERVED_PAGES = ("timeline", "api", "search", "assets", "feed", "atom", "tags", "404")
 
 
-_MODEL_OF: dict[Kind, type[m.Model]] = {
-    Kind.ARTICLE: m.Article, Kind.ORGANIZATION: m.Organization, Kind.PERSON: m.Person,
-    Kind.PLACE: m.Place, Kind.EVENT: m.Event, Kind.PAGE: m.Page,
-}
+def reserved_pages() -> frozenset[str]:
+    return frozenset([*sections(), *OTHER_RESERVED_PAGES])
 
 
 _BODY_REQUIRED = {Kind.ARTICLE}
@@ -59,6 +55,19 @@ def validate(tree: Tree, report: Report) -> Valid:
     return valid
 
 
+def _check_across_files(valid: Valid, report: Report) -> None:
+    refs = check_references(valid, report)
+    for doc in valid.documents:
+        if isinstance(doc.front.data, dict):
+            check_raw_fields(doc, doc.front.data, valid, report)
+    for name in valid.pages:
+        reserved_page(valid.pages[name].doc, report)
+    for declared in KINDS.values():  # kinds whose entries name a parent of their own kind
+        if any(r.field == "parent" and r.target == declared.kind for r in declared.references):
+            check_cycles(valid.table(declared.kind), declared.label, report)
+    warn_unreferenced(valid, refs, report)
+
+
 def validate_file(doc: Document, report: Report) -> Any:
     """The checks that depend on this file's bytes alone (generator/validate/incremental.py caches them).
 
@@ -70,7 +79,8 @@ def validate_file(doc: Document, report: Report) -> Any:
         topics = Valid()
         _validate_topics(doc, topics, report)
         return topics.topics
-    meta = validate_model(doc, _MODEL_OF[doc.kind], _model_input(_MODEL_OF[doc.kind], doc.front.data), (), report)
+    model = m.model_of(doc.kind)
+    meta = validate_model(doc, model, _model_input(model, doc.front.data), (), report)
     if doc.kind in _BODY_REQUIRED and not doc.body.strip():
         report.error(
             doc.path, doc.body_line, 1, "empty-body", "the article has no text",
@@ -87,21 +97,9 @@ def validate_file(doc: Document, report: Report) -> Any:
     return meta
 
 
-def _check_across_files(valid: Valid, report: Report) -> None:
-    refs = check_references(valid, report)
-    for doc in valid.documents:
-        if isinstance(doc.front.data, dict):
-            check_raw_fields(doc, doc.front.data, valid, report)
-    for name in valid.pages:
-        reserved_page(valid.pages[name].doc, report)
-    check_cycles(valid.organizations, "organization", report)
-    check_cycles(valid.places, "place", report)
-    warn_unreferenced(valid, refs, report)
-
-
 def reserved_page(doc: Document, report: Report) -> None:
     """A valid page whose name a generated section takes."""
-    if doc.id in RESERVED_PAGES:
+    if doc.id in reserved_pages():
         report.error(
             doc.path, 1, 1, "duplicate-url",
             f"page '{doc.id}' would have the same address (/{doc.id}/) as a generated page",
@@ -109,12 +107,9 @@ def reserved_page(doc: Document, report: Report) -> None:
         )
 
 
+@cache  # per model class: computed once, for every model a kind declares
 def _list_fields(model: type[m.Model]) -> frozenset[str]:
     return frozenset(f.alias or name for name, f in model.model_fields.items() if f.default_factory is list)
-
-
-_LIST_FIELDS = {model: _list_fields(model) for model in
-                {*_MODEL_OF.values(), *(n for nested in NESTED.values() for n in nested.values())}}
 
 
 def _model_input(model: type[m.Model], data: Any) -> Any:
@@ -126,7 +121,7 @@ def _model_input(model: type[m.Model], data: Any) -> Any:
     """
     if not isinstance(data, dict):
         return data
-    nested, lists = NESTED.get(model, {}), _LIST_FIELDS[model]
+    nested, lists = NESTED.get(model, {}), _list_fields(model)
     copy: dict[str, Any] | None = None  # made on the first change only: most files have none
     for key, value in data.items():
         inner = nested.get(key)

@@ -15,26 +15,18 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import StringConstraints
 
 from ..dates import PartialDate
+from ..kinds import KINDS, TOPICS_FILE, Kind, folder_of, for_editors
 from . import models as m
 
-# Kinds in the order editors meet them, with where their files live.
-KINDS: dict[str, str] = {
-    "article": "content/news/<YYYY>/<slug>.md",
-    "organization": "content/organizations/<id>.md",
-    "person": "content/people/<id>.md",
-    "place": "content/places/<id>.md",
-    "event": "content/events/<id>.md",
-    "topic": "content/topics.yml",
-    "page": "content/<name>.md",
-}
-BODIES: dict[str, str] = {  # what goes below the front matter; only an article's is required
-    "article": "the article text",
-    "organization": "a short description",
-    "person": "a short biography",
-    "place": "a short description",
-    "event": "a description of what happened",
-    "page": "the page text",
-}
+
+def where(kind: str) -> str:
+    """Where a kind's files live, as the field reference says it."""
+    if kind == Kind.ARTICLE:
+        return "content/news/<YYYY>/<slug>.md"
+    if kind == Kind.PAGE:
+        return "content/<name>.md"
+    folder = folder_of(kind)
+    return f"content/{folder}/<id>.md" if folder else f"content/{TOPICS_FILE}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +118,11 @@ def _doc(name: str, model: type[m.Model]) -> ModelDoc:
             key=info.alias or attr, type=text, required=info.is_required(), default=default,
             allowed=allowed, description=info.description or "", nested=nested, is_list=is_list, value=value,
         ))
-    body = BODIES.get(name)
+    body = KINDS[name].body if name in KINDS else None
     if body and name != "page":
         body += " (required)" if name == "article" else " (optional)"
-    return ModelDoc(name, model, (model.__doc__ or "").strip(), KINDS.get(name), body, tuple(fields))
+    return ModelDoc(name, model, (model.__doc__ or "").strip(), where(name) if name in KINDS else None, body,
+                    tuple(fields))
 
 
 _NESTED: dict[str, type[m.Model]] = {"source": m.Source, "image": m.Image, "role": m.Role}
@@ -137,11 +130,11 @@ _NESTED: dict[str, type[m.Model]] = {"source": m.Source, "image": m.Image, "role
 
 def reference() -> list[ModelDoc]:
     """Every content kind, then the nested field groups (source, image, role)."""
-    return [_doc(kind, m.MODELS[kind]) for kind in KINDS] + [_doc(n, cls) for n, cls in _NESTED.items()]
+    return [_doc(s.kind, m.model_of(s.kind)) for s in for_editors()] + [_doc(n, cls) for n, cls in _NESTED.items()]
 
 
 def model_doc(name: str) -> ModelDoc:
-    return _doc(name, m.MODELS.get(name) or _NESTED[name])
+    return _doc(name, m.model_of(name) if name in KINDS else _NESTED[name])
 
 
 def field_at(kind: str, path: tuple[str | int, ...]) -> FieldDoc | None:

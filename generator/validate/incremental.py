@@ -20,23 +20,24 @@ from collections import Counter
 from types import SimpleNamespace
 
 from ..diagnostics import Report, internal_error
-from ..kinds import FOLDER_OF, Kind
+from ..kinds import KINDS, TOPIC, Kind, entity_kinds, spec
 from ..load import documents as loading
 from ..load.cache import ParseCache
 from ..load.frontmatter import Document
 from . import duplicates
-from .references import _References, cycle_error, walk_references, warn_unreferenced
-from .summaries import KIND_WORD, Files
-from .targets import GENERATED_PAGES, Targets
+from .references import _References, cycle_error, referred_kinds, walk_references, warn_unreferenced
+from .summaries import Files, referred
+from .targets import Targets, generated_pages
 from .valid import Entry, Valid, parent_loops
 
 
 def _standins(files: Files) -> dict[str, dict[str, Entry]]:
     """Per kind referred to: valid id → an entry whose meta holds the name fields (for hints)."""
-    tables: dict[str, dict[str, Entry]] = {w: {} for w in ("organization", "person", "place", "event", "topic")}
+    tables: dict[str, dict[str, Entry]] = {what: {} for what in referred_kinds()}
     for s in files.summaries:
-        if s.valid and (s.kind in KIND_WORD or s.kind is Kind.TOPICS):
-            table = tables["topic" if s.kind is Kind.TOPICS else KIND_WORD[s.kind]]
+        what = referred(s.kind)
+        if s.valid and what is not None:
+            table = tables[what]
             for ident, fields in s.names.items():
                 table.setdefault(ident, Entry(None, SimpleNamespace(parent=s.parent, **fields)))  # type: ignore[arg-type]
     return tables
@@ -94,31 +95,30 @@ def _across_files(files: Files, docs: dict[int, Document], tables: dict[str, dic
         if isinstance(doc.front.data, dict):
             check_raw_fields(doc, doc.front.data, assets, report)
     by_path = {doc.path: doc for doc in docs.values()}
-    for what in ("organization", "place"):
-        table = tables[what]
-        paths = {s.ident: s.path for s in files.summaries if s.valid and KIND_WORD.get(s.kind) == what}
-        for loop in parent_loops(table):
+    for declared in KINDS.values():  # kinds whose entries name a parent of their own kind (as entries.py)
+        if not any(r.field == "parent" and r.target == declared.kind for r in declared.references):
+            continue
+        paths = {s.ident: s.path for s in files.summaries if s.valid and s.kind is declared.kind}
+        for loop in parent_loops(tables[declared.kind]):
             first = by_path.get(paths[loop[0]])
             if first is not None:
-                cycle_error(first, loop, what, report)
+                cycle_error(first, loop, declared.label, report)
     # Unreferenced: the references of every file to the chosen entities counted (none: an edited article).
-    wanted = {("topic" if s.kind is Kind.TOPICS else KIND_WORD[s.kind], ident)
-              for s in (files.summaries[i] for i in docs) if s.valid and (s.kind in KIND_WORD or s.kind is Kind.TOPICS)
-              for ident in s.names}
+    wanted = {(what, ident) for s in (files.summaries[i] for i in docs)
+              if s.valid and (what := referred(s.kind)) is not None for ident in s.names}
     refs.counts, refs.covered = Counter(), set()
     for s in files.summaries if wanted else ():
         for ref in s.refs:
             if ref in wanted:
                 refs.counts[ref] += 1
-                if ref[0] == "event" and s.kind is Kind.ARTICLE:
+                if ref[0] == Kind.EVENT and s.kind is Kind.ARTICLE:  # as _References.check
                     refs.covered.add(ref[1])
     valid = Valid()
     for i, doc in docs.items():
         s = files.summaries[i]
-        if s.valid and s.kind in KIND_WORD:
-            valid.table(s.kind)[s.ident] = Entry(doc, tables[KIND_WORD[s.kind]][s.ident].meta)
-        elif s.kind is Kind.TOPICS:
-            valid.topics.update((key, Entry(doc, tables["topic"][key].meta)) for key in s.names)
+        what = referred(s.kind)
+        if s.valid and what is not None:  # topics.yml: every topic that passed (its names)
+            valid.table(what).update((key, Entry(doc, tables[what][key].meta)) for key in s.names)
     warn_unreferenced(valid, refs, report)
 
 
@@ -146,20 +146,20 @@ def _duplicates(files: Files, chosen: list[int], report: Report) -> None:
 
 def _targets(files: Files) -> Targets:
     """What body links may reach (Targets.of), from the summaries."""
+    news, sections = spec(Kind.ARTICLE).section, {s.kind: s.section for s in entity_kinds()}
     pages: set[str] = set()
     articles = []
     for s in files.summaries:
         if s.kind is Kind.ARTICLE and s.parsed:
-            articles.append(f"news/{s.ident}.md")
+            articles.append(f"{news}/{s.ident}.md")
         if not s.valid:
             continue
+        kind = TOPIC if s.kind is Kind.TOPICS else s.kind
         if s.kind is Kind.ARTICLE and not s.draft:
-            pages.add(f"news/{s.ident}.md")
-        elif s.kind is Kind.TOPICS:
-            pages.update(f"topics/{key}.md" for key in s.names)
+            pages.add(f"{news}/{s.ident}.md")
         elif s.kind is Kind.PAGE:
             pages.add(f"{s.ident}.md")
-        elif s.kind in FOLDER_OF:
-            pages.add(f"{FOLDER_OF[s.kind]}/{s.ident}.md")
+        elif kind in sections:  # topics.yml: a page per topic
+            pages.update(f"{sections[kind]}/{ident}.md" for ident in (s.names if s.kind is Kind.TOPICS else [s.ident]))
     drafts = {uri for uri in articles if uri not in pages}
-    return Targets(frozenset(pages | GENERATED_PAGES), frozenset(drafts), frozenset(files.tree.assets))
+    return Targets(frozenset(pages | generated_pages()), frozenset(drafts), frozenset(files.tree.assets))

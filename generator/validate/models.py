@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..dates import InvalidDate, PartialDate
+from ..kinds import KINDS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -211,12 +212,17 @@ class Page(Model):
     description: Text | None = Field(None, description="Meta description.")
 
 
-MODELS: dict[str, type[Model]] = {
-    "article": Article,
-    "organization": Organization,
-    "person": Person,
-    "place": Place,
-    "event": Event,
-    "topic": Topic,
-    "page": Page,
-}
+def model_of(kind: str) -> type[Model]:
+    """The model a kind's declaration names (generator/kinds.py): a class of this module, or its own."""
+    model = KINDS[kind].model
+    found = model if isinstance(model, type) else globals()[model]
+    assert issubclass(found, Model), kind
+    return found
+
+
+def models() -> dict[str, type[Model]]:
+    """Every declared kind's model, by kind."""
+    return {kind: model_of(kind) for kind in KINDS}
+
+
+MODELS = models()  # the built-in kinds' models (a kind declared later is read through model_of)

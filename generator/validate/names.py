@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..kinds import KINDS
+
 
 def name_key(text: str) -> str:
     """'Tian Shi-hong', 'tian shihong' and 'TIAN SHIHONG.' all give 'tianshihong'; CJK is kept."""
@@ -18,14 +20,6 @@ def name_key(text: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
-# The fields that name an entity, by kind, in the order they are compared.
-NAME_FIELDS: dict[str, tuple[str, ...]] = {
-    "organization": ("name", "short_name", "aliases", "name_zh"),
-    "person": ("name", "name_zh"),
-    "place": ("name", "name_zh"),
-    "event": ("title",),
-    "topic": ("name",),
-}
 FIELD_WORDS = {"name": "name", "short_name": "short name", "aliases": "alias", "name_zh": "Chinese name",
                "title": "title", "id": "id"}
 
@@ -43,10 +37,16 @@ class Naming:
         return (self.field,) if self.index is None else (self.field, self.index)
 
 
+def name_fields(kind: str) -> tuple[str, ...]:
+    """The fields that name an entry of ``kind``, in the order they are compared (generator/kinds.py)."""
+    found = KINDS.get(kind)
+    return found.name_fields if found else ()
+
+
 def namings(kind: str, ident: str, data: Any) -> Iterator[Naming]:
     """Every name of an entity (its id last), from its raw front matter; wrong types are skipped."""
     if isinstance(data, dict):
-        for key in NAME_FIELDS.get(kind, ()):
+        for key in name_fields(kind):
             value = data.get(key)
             if isinstance(value, str):
                 yield Naming(key, None, value)

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Diagnostic, Report, Severity
-from ..kinds import Kind
+from ..kinds import KINDS, Kind
 from ..load.documents import Tree
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
-from . import fields as fieldref
+from . import fields
 
 MARK = "TODO"
 _MARK_RE = re.compile(rf"^\s*{MARK}\b")
@@ -45,7 +45,7 @@ def _front(doc: Document) -> Iterator[Diagnostic]:
         if not _MARK_RE.match(value):
             continue
         kind, field_path = (("topic", path[1:]) if doc.kind is Kind.TOPICS else (doc.kind.value, path))
-        field = fieldref.field_at(kind, field_path)
+        field = fields.field_at(kind, field_path)
         what = field.description if field else "the real value"
         pos = doc.front.pos(path)
         yield Diagnostic(
@@ -58,7 +58,7 @@ def _front(doc: Document) -> Iterator[Diagnostic]:
 def _body(doc: Document) -> Iterator[Diagnostic]:
     if MARK not in doc.body:  # cheap test first: most bodies have no placeholder
         return
-    what = fieldref.BODIES.get(doc.kind.value, "the text")
+    what = (KINDS[doc.kind].body if doc.kind in KINDS else None) or "the text"
     optional = doc.kind is not Kind.ARTICLE
     for i, line in enumerate(doc.body.split("\n")):
         if _MARK_RE.match(line):

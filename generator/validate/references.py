@@ -13,52 +13,41 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Report
-from ..kinds import FOLDER_OF, Kind
+from ..kinds import KINDS, TOPIC, TOPICS_FILE, Kind, folder_of, references
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
-from .names import NAME_FIELDS, name_key, namings
+from .names import name_fields, name_key, namings
 from .valid import Entry, Valid, parent_loops
-
-# Which raw front matter fields refer to which kind; checked on the raw values so that a
-# file with other errors still has its references checked in the same run.
-LIST_REFS = {
-    Kind.ARTICLE: (("organizations", "organization"), ("people", "person"), ("places", "place"),
-                   ("events", "event"), ("topics", "topic")),
-    Kind.EVENT: (("organizations", "organization"), ("people", "person")),
-}
-
-
-ONE_REFS = {
-    Kind.EVENT: (("place", "place"),),
-    Kind.ORGANIZATION: (("parent", "organization"), ("place", "place")),
-    Kind.PLACE: (("parent", "place"),),
-}
 
 
 def walk_references(doc: Document) -> Iterator[tuple[Path, Any, str]]:
-    """(front matter path, raw value, kind referred to) of every reference a document makes."""
+    """(front matter path, raw value, kind referred to) of every reference a document makes, as its kind's
+    declaration lists them (generator/kinds.py); read from the raw values, so that a file with other errors
+    still has its references checked in the same run."""
     data = doc.front.data
     if not isinstance(data, dict):
         return
-    for key, what in LIST_REFS.get(doc.kind, ()):
-        if isinstance(data.get(key), list):
-            for i, ref in enumerate(data[key]):
-                yield (key, i), ref, what
-    for key, what in ONE_REFS.get(doc.kind, ()):
-        yield (key,), data.get(key), what
-    if doc.kind is Kind.PERSON and isinstance(data.get("roles"), list):
-        for i, role in enumerate(data["roles"]):
-            if isinstance(role, dict):
-                yield ("roles", i, "organization"), role.get("organization"), "organization"
+    for ref in references(doc.kind):
+        if ref.within is not None:
+            if isinstance(data.get(ref.within), list):
+                for i, item in enumerate(data[ref.within]):
+                    if isinstance(item, dict):
+                        yield (ref.within, i, ref.field), item.get(ref.field), ref.target
+        elif not ref.many:
+            yield (ref.field,), data.get(ref.field), ref.target
+        elif isinstance(data.get(ref.field), list):
+            for i, value in enumerate(data[ref.field]):
+                yield (ref.field, i), value, ref.target
+
+
+def referred_kinds() -> list[str]:
+    """Every kind some declared field refers to."""
+    return list(dict.fromkeys(r.target for s in KINDS.values() for r in s.references))
 
 
 def check_references(valid: Valid, report: Report) -> _References:
     """Report every reference to an id that no file has; the counts are for ``warn_unreferenced``."""
-    tables = {
-        "organization": valid.organizations, "person": valid.people, "place": valid.places,
-        "event": valid.events, "topic": valid.topics,
-    }
-    refs = _References(tables, valid.known, report)
+    refs = _References({kind: valid.table(kind) for kind in referred_kinds()}, valid.known, report)
     for doc in valid.documents:
         for path, ref, what in walk_references(doc):
             refs.check(doc, path, ref, what)
@@ -112,7 +101,7 @@ class _References:
             guess = names[close[0]] if close else None
         if guess is not None:
             return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
-        folder = "content/topics.yml" if what == "topic" else f"content/{FOLDER_OF[Kind(what)]}/{ref}.md"
+        folder = f"content/{folder_of(what)}/{ref}.md" if folder_of(what) else f"content/{TOPICS_FILE}"
         return f"create {folder} or fix the id"
 
 
@@ -128,7 +117,7 @@ def _name_index(what: str, table: dict[str, Entry]) -> dict[str, str]:
     """Name key (see names.name_key) of every id and name of the entities of one kind → id; linear."""
     index: dict[str, str] = {}
     for ident, entry in table.items():
-        data = {key: getattr(entry.meta, key, None) for key in NAME_FIELDS.get(what, ())}
+        data = {key: getattr(entry.meta, key, None) for key in name_fields(what)}
         for naming in namings(what, ident, data):
             index.setdefault(name_key(naming.text), ident)
     index.pop("", None)
@@ -152,10 +141,11 @@ def cycle_error(first: Document, loop: list[str], what: str, report: Report) -> 
 
 
 def warn_unreferenced(valid: Valid, refs: _References, report: Report) -> None:
-    kinds = (("organization", valid.organizations), ("person", valid.people),
-             ("place", valid.places), ("event", valid.events))
     counts, covered = refs.counts, refs.covered
-    for what, table in kinds:
+    for what in referred_kinds():
+        if what == TOPIC:
+            continue  # below: warned at the topic's key
+        table = valid.table(what)
         for ident, entry in table.items():
             if counts[(what, ident)] == 0:
                 report.warning(

@@ -22,20 +22,26 @@ from sys import intern
 from typing import Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Report, Severity
-from ..kinds import FOLDER_OF, Kind
+from ..kinds import KINDS, TOPIC, Kind, spec
 from ..load import documents as loading
 from ..load.cache import CACHE_DIR, Journal, ParseCache, code_version
 from ..load.frontmatter import Document
 from . import duplicates
-from .names import NAME_FIELDS, distinct_keys, namings
-from .references import walk_references
+from .names import name_fields
+from .references import referred_kinds, walk_references
 
 FILE = "portal-check.marshal"
 # Summaries come from load/ and validate/ (and the shared modules they use); pydantic words the errors.
 _CODE = ("", "load", "validate")
 _PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
 
-KIND_WORD = {Kind.ORGANIZATION: "organization", Kind.PERSON: "person", Kind.PLACE: "place", Kind.EVENT: "event"}
+
+
+def referred(kind: Kind) -> str | None:
+    """The kind other files name this file's entries as ("topic" for topics.yml), if any field refers to it
+    (generator/kinds.py): only those entries need their names and parent in the summary."""
+    what = TOPIC if kind is Kind.TOPICS else kind
+    return what if what in referred_kinds() else None
 
 
 class Summary(NamedTuple):
@@ -62,18 +68,17 @@ class Summary(NamedTuple):
     def stored(self) -> tuple[Any, ...]:
         """As built-in types only, for the marshal store; ids interned, so marshal writes each once."""
         refs = tuple((intern(what), intern(ref)) for what, ref in self.refs)
-        return (self.kind.value, *self[1:7], refs, *self[8:])
+        return (str(self.kind), *self[1:7], refs, *self[8:])  # a kind as its name
 
     @classmethod
     def from_stored(cls, item: tuple[Any, ...]) -> Summary:
-        return cls(_KIND_OF[item[0]], *item[1:])
+        if item[0] not in KINDS and item[0] != Kind.TOPICS:  # not (or no longer) declared: summarize again
+            raise KeyError(item[0])
+        return cls(Kind(item[0]), *item[1:])
 
     @property
     def diagnosed(self) -> list[Diagnostic]:
         return [_diag(d) for d in self.diagnostics]
-
-
-_KIND_OF = {k.value: k for k in Kind}
 
 
 def _diag_tuple(d: Diagnostic) -> tuple[Any, ...]:
@@ -101,8 +106,8 @@ def summarize(doc: Document | None, loaded: list[Diagnostic], job: Any) -> Summa
     elif meta is not None:
         if doc.kind is Kind.PAGE:
             reserved_page(doc, report)
-        if doc.kind in KIND_WORD:  # what others refer to
-            names[doc.id] = {key: getattr(meta, key, None) for key in NAME_FIELDS[KIND_WORD[doc.kind]]}
+        if referred(doc.kind) is not None:  # what others refer to
+            names[doc.id] = {key: getattr(meta, key, None) for key in name_fields(doc.kind)}
         parent = getattr(meta, "parent", None)
         draft = bool(getattr(meta, "draft", False))
     refs = tuple((what, ref) for _, ref, what in walk_references(doc) if isinstance(ref, str))
@@ -125,9 +130,8 @@ def _body_check(doc: Document) -> bool:
 def _name_keys(doc: Document) -> Iterable[tuple[str, str]]:
     """The keys duplicates.check files an entity under (events: title and date together)."""
     for kind, _, ident, data, _ in duplicates._entities([doc]):
-        when = data.get("date") if kind == "event" and isinstance(data, dict) else None
-        for key, naming in distinct_keys(namings(kind, ident, data)):
-            yield kind, (f"{key}@{when}" if kind == "event" and naming.field != "id" else key)
+        for key, _naming in duplicates.name_keys(kind, ident, data):
+            yield str(kind), key  # a plain str: marshal stores no str subclass (Kind)
 
 
 @dataclass(slots=True)
@@ -162,7 +166,14 @@ class Files:
 
 
 def cache_for(content: Path) -> Journal:
-    return Journal(content.resolve().parent / CACHE_DIR / FILE, code_version(_CODE, _PACKAGES))
+    return Journal(content.resolve().parent / CACHE_DIR / FILE, f"{code_version(_CODE, _PACKAGES)}-{_declared()}")
+
+
+def _declared() -> str:
+    """What summaries read from the kinds declared now (kinds.py's source is in the code version, but a kind
+    may also be declared at run time: ``kinds.registered``)."""
+    shape = [(str(s.kind), s.folder, s.references, s.name_fields) for s in KINDS.values()]
+    return hashlib.sha1(repr(shape).encode()).hexdigest()[:12]
 
 
 def blob_id(data: bytes) -> bytes:
@@ -218,7 +229,7 @@ def counts(files: Files) -> dict[str, int]:
     n: Counter[str] = Counter()
     for s in files.summaries:
         if s.kind is Kind.TOPICS:
-            n["topics"] += len(s.names)
+            n[spec(TOPIC).plural] += len(s.names)
         elif s.valid and not (s.kind is Kind.ARTICLE and s.draft):
-            n[f"{FOLDER_OF.get(s.kind) or s.kind.value + 's'}"] += 1
-    return {k: n[k] for k in ("articles", "events", "organizations", "people", "places", "topics", "pages")}
+            n[spec(s.kind).plural] += 1
+    return {k.plural: n[k.plural] for k in KINDS.values()}

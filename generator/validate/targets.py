@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..kinds import ENTITY_FOLDERS, FOLDER_OF, Kind
+from ..kinds import KINDS, Kind, entity_kinds, sections
 from ..load.frontmatter import Document
 from .valid import Valid
 
-# Pages generated without a content file that bodies may still link to.
-GENERATED_PAGES = frozenset(
-    [f"{s}/index.md" for s in ("news", "timeline", "organizations", "events", "people", "places", "topics")]
-    + ["api/index.md", "contribute/fields.md"]  # the data API and field reference pages (pages/plan.py)
-)
+# Pages generated without a content file that bodies may still link to, besides each kind's index.
+OTHER_GENERATED_PAGES = ("timeline/index.md", "api/index.md", "contribute/fields.md")  # (pages/plan.py)
+
+
+def generated_pages() -> frozenset[str]:
+    return frozenset([f"{s}/index.md" for s in sections()] + list(OTHER_GENERATED_PAGES))
 
 
 
@@ -25,8 +26,8 @@ def page_uri(doc: Document) -> str | None:
         return f"news/{doc.id}.md"
     if doc.kind is Kind.PAGE:
         return f"{doc.id}.md"
-    folder = FOLDER_OF.get(doc.kind)
-    return f"{folder}/{doc.id}.md" if folder else None
+    declared = KINDS.get(doc.kind)  # the topics file has no page of its own
+    return f"{declared.section}/{doc.id}.md" if declared else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +42,9 @@ class Targets:
     def of(cls, valid: Valid, documents: Iterable[Document], assets: Iterable[str]) -> Targets:
         """What gets published: every valid entry but draft articles (what the catalog keeps)."""
         pages = {f"news/{key}.md" for key, e in valid.articles.items() if not e.meta.draft}
-        for folder, kind in ENTITY_FOLDERS.items():
-            pages.update(f"{folder}/{key}.md" for key in valid.table(kind))
-        pages.update(f"topics/{key}.md" for key in valid.topics)
+        for declared in entity_kinds():
+            pages.update(f"{declared.section}/{key}.md" for key in valid.table(declared.kind))
         pages.update(f"{key}.md" for key in valid.pages)
         drafts = {uri for d in documents if d.kind is Kind.ARTICLE
                   and (uri := page_uri(d)) is not None and uri not in pages}
-        return cls(frozenset(pages | GENERATED_PAGES), frozenset(drafts), frozenset(assets))
+        return cls(frozenset(pages | generated_pages()), frozenset(drafts), frozenset(assets))

@@ -3,41 +3,66 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ..kinds import Kind
+from ..kinds import TOPIC, Kind
 from ..load.frontmatter import Document
+
+if TYPE_CHECKING:  # pydantic only for the types: a warm `portal check --changed` never imports it
+    from . import models
+
+M = TypeVar("M", bound="models.Model")
 
 
 @dataclass(slots=True)
-class Entry:
+class Entry(Generic[M]):
     """A document whose front matter passed its model."""
 
     doc: Document
-    meta: Any  # the model instance
+    meta: M  # the model instance (the kind's model, generator/kinds.py)
 
 
 @dataclass(slots=True)
 class Valid:
     """Everything that validated, by kind and id, in file order."""
 
-    articles: dict[str, Entry] = field(default_factory=dict)
-    organizations: dict[str, Entry] = field(default_factory=dict)
-    people: dict[str, Entry] = field(default_factory=dict)
-    places: dict[str, Entry] = field(default_factory=dict)
-    events: dict[str, Entry] = field(default_factory=dict)
-    topics: dict[str, Entry] = field(default_factory=dict)
-    pages: dict[str, Entry] = field(default_factory=dict)
+    tables: dict[str, dict[str, Entry[Any]]] = field(default_factory=dict)  # kind → id → entry
     assets: set[str] = field(default_factory=set)
     documents: list[Document] = field(default_factory=list)  # every parsed file, valid or not
     known: dict[str, set[str]] = field(default_factory=dict)  # ids of files that exist, by kind
 
-    def table(self, kind: Kind) -> dict[str, Entry]:
-        return {
-            Kind.ARTICLE: self.articles, Kind.ORGANIZATION: self.organizations,
-            Kind.PERSON: self.people, Kind.PLACE: self.places, Kind.EVENT: self.events,
-            Kind.PAGE: self.pages,
-        }[kind]
+    def table(self, kind: str) -> dict[str, Entry[Any]]:
+        """The entries of one kind (declared in generator/kinds.py); topics are kind "topic"."""
+        return self.tables.setdefault(TOPIC if kind is Kind.TOPICS else kind, {})
+
+    # The built-in kinds by name, for their catalog builders.
+    @property
+    def articles(self) -> dict[str, Entry[models.Article]]:
+        return self.table(Kind.ARTICLE)
+
+    @property
+    def organizations(self) -> dict[str, Entry[models.Organization]]:
+        return self.table(Kind.ORGANIZATION)
+
+    @property
+    def people(self) -> dict[str, Entry[models.Person]]:
+        return self.table(Kind.PERSON)
+
+    @property
+    def places(self) -> dict[str, Entry[models.Place]]:
+        return self.table(Kind.PLACE)
+
+    @property
+    def events(self) -> dict[str, Entry[models.Event]]:
+        return self.table(Kind.EVENT)
+
+    @property
+    def topics(self) -> dict[str, Entry[models.Topic]]:
+        return self.table(TOPIC)
+
+    @property
+    def pages(self) -> dict[str, Entry[models.Page]]:
+        return self.table(Kind.PAGE)
 
 
 def parent_loops(table: dict[str, Entry]) -> list[list[str]]:

@@ -17,7 +17,7 @@ from generator.diagnostics import Report
 from generator.kinds import Kind
 from generator.load.documents import Tree
 from generator.load.frontmatter import decode, split
-from generator.validate import bodies as bodycheck
+from generator.validate import bodies
 from generator.validate.entries import validate
 from generator.validate.models import MODELS
 
@@ -90,7 +90,7 @@ def test_any_input_gives_a_catalog_or_diagnostics(files: list[tuple[tuple[Kind, 
                 tree.ids.setdefault(kind.value, set()).add(ident)
     valid = validate(tree, report)
     catalog = catalog_mod.build(valid)
-    bodycheck.check(tree.documents, bodycheck.Targets.of(valid, tree.documents, tree.assets), report)
+    bodies.check(tree.documents, bodies.Targets.of(valid, tree.documents, tree.assets), report)
 
     for d in report.items:
         assert d.path in paths and d.line >= 1 and d.col >= 1 and d.message, d

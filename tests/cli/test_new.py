@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.cli.new import slugify
-from generator.validate import fields as fieldref
+from generator.validate import fields
 
 from ..helpers import write_tree
 from ..workbench import ACME_ARTICLE as ARTICLE
@@ -67,12 +67,12 @@ def test_new_article_prints_its_path_and_lists_every_field(project: Path) -> Non
     front = yaml.safe_load(text.split("---")[1])
     assert front["title"] == "Shanghai opens a standards centre"
     assert front["date"] == "2024-05-07" and front["source"]["name"] == "China Daily"
-    for f in fieldref.model_doc("article").fields:  # every field is there, set or commented out
+    for f in fields.model_doc("article").fields:  # every field is there, set or commented out
         assert re.search(rf"^#? ?{f.key}:", text, re.M), f.key
         assert f.description in text
     for kind in ("organization", "event"):  # allowed values are listed in the comments
         scaffold = scaffolded_text(project, kind)
-        assert f"one of: {', '.join(fieldref.model_doc(kind).field('kind').allowed)}" in scaffold
+        assert f"one of: {', '.join(fields.model_doc(kind).field('kind').allowed)}" in scaffold
 
 
 def scaffolded_text(project: Path, kind: str) -> str:
@@ -100,7 +100,7 @@ def test_fresh_scaffolds_fail_only_on_their_placeholders(project: Path) -> None:
         assert lines[line - 1][col - 1:].lstrip('"').startswith("TODO"), (line, col)
     # The messages say which field and what to write there.
     assert "'summary' still holds the placeholder" in done.stdout
-    assert f"replace the TODO text with: {fieldref.field_at('article', ('source', 'name')).description}" in done.stdout
+    assert f"replace the TODO text with: {fields.field_at('article', ('source', 'name')).description}" in done.stdout
     # An event without --date gets a date placeholder, reported once as a placeholder (not also as a bad date).
     event_errors = [d for d in errors if d[0] == "content/events/acme-event.md"]
     assert len(event_errors) == 2 and "invalid-date" not in done.stdout

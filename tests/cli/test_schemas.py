@@ -9,11 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.diagnostics import Report
+from generator.diagnostics import CODES, Report
 from generator.kinds import Kind
 from generator.load.documents import load_tree
-from generator.validate import fields as fieldref
-from generator.validate import models
+from generator.validate import fields, models
 
 from ..fixture_site import FIXTURE_CONTENT
 from ..helpers import ROOT, page_text, read_page
@@ -21,7 +20,7 @@ from ..live import LIVE_CONTENT
 from ..workbench import run_portal
 
 SCHEMAS = ROOT / "schemas"
-ALL_KEYS = {(doc.name, f.key) for doc in fieldref.reference() for f in doc.fields}
+ALL_KEYS = {(doc.name, f.key) for doc in fields.reference() for f in doc.fields}
 
 
 def test_committed_schemas_match_the_models(tmp_path: Path) -> None:
@@ -80,6 +79,8 @@ def test_portal_docs_lists_every_field(tmp_path: Path) -> None:
         assert f"| `{key}` |" in section, (name, key)
     for value in models.EVENT_KINDS + models.ORGANIZATION_KINDS + models.PLACE_KINDS:
         assert f"`{value}`" in out
+    codes = next(s for s in sections if s.startswith("Diagnostic codes\n"))
+    assert all(f"| `{code}` | {meaning} |" in codes for code, meaning in CODES.items())  # from the registry
     target = tmp_path / "fields.md"
     assert run_portal(ROOT, "docs", "--output", str(target))[0] == 0
     assert target.read_text(encoding="utf-8") == out
@@ -91,7 +92,7 @@ def test_field_reference_page_is_built_from_the_models(built_site: Path) -> None
     text = page_text(html)
     for name, key in ALL_KEYS:
         assert f'id="{name}-{key}"' in html, (name, key)
-    for doc in fieldref.reference():
+    for doc in fields.reference():
         for f in doc.fields:
             assert f.description in text, (doc.name, f.key)
     assert all(f"<code>{value}</code>" in html for value in models.EVENT_KINDS + models.ORGANIZATION_KINDS)

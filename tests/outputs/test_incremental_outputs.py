@@ -37,7 +37,7 @@ def _catalog(content: Path) -> Result:
 
 def _write(state: OutputFingerprints, result: Result, site: Path) -> list[str]:
     return state.write(result.catalog, site, SITE_URL, site_name="P", site_description="", ids=TagIds(),
-                       hashes=node_hashes(result.catalog, result.tree), global_hash=b"code")
+                       hashes=node_hashes(result.catalog, result.tree), global_hash=b"code", rendered={})
 
 
 def _snapshot(site: Path) -> dict[str, tuple[int, bytes]]:

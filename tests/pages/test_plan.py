@@ -39,7 +39,7 @@ def test_every_node_gets_its_page_and_the_api_page_gets_the_endpoints_given(tmp_
     assert by_url["news/2020/one/"].node is cat.articles["2020/one"]
     assert by_url["organizations/acme/"].node is cat.organizations["acme"]
     assert by_url[""].template == "home.html"
-    assert by_url["api/"].extra["endpoints"] == [marker]
+    assert by_url["api/"].data.endpoints == [marker]
     assert collisions(specs) == []
 
 

@@ -14,7 +14,7 @@ from generator import sanitize
 from generator.diagnostics import Diagnostic, Report
 from generator.load.documents import load_tree
 from generator.pipeline import build_catalog
-from generator.validate import bodies as bodycheck
+from generator.validate import bodies
 
 from ..helpers import write_tree
 from .test_bodies import ARTICLE, ARTICLE_PATH, BODY_LINE  # the same one-article fixture
@@ -87,7 +87,7 @@ def test_legit_markup_passes_the_check_and_the_sanitizer_unchanged(tmp_path: Pat
     from generator import markdown as mdconfig
 
     html = mdconfig.new_markdown().convert(body)
-    assert bodycheck.sanitizer_findings(html) == []
+    assert bodies.sanitizer_findings(html) == []
     assert 'align="right"' in html and 'id="fn-1"' in html and 'class="headerlink"' in html
 
 
@@ -162,7 +162,7 @@ def test_a_body_over_the_render_budget_is_an_error_naming_its_file(tmp_path: Pat
         "news/2020/fine.md": ARTICLE + "A [link](../../organizations/nope.md).\n"})
     result = build_catalog(content)  # the default budget: the slow body is refused, the other checked
     report = Report()
-    bodycheck.check(result.tree.documents, bodycheck.Targets.of(result.valid, result.tree.documents, []),
+    bodies.check(result.tree.documents, bodies.Targets.of(result.valid, result.tree.documents, []),
                     report, budget_s=1.0)
     found = {(e.code, e.path.split("content/")[-1]) for e in report.errors}
     assert found == {("too-slow", ARTICLE_PATH), ("broken-link", "news/2020/fine.md")}
@@ -172,11 +172,11 @@ def test_broken_link_hints_are_worked_out_only_for_reported_findings(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     real = difflib.get_close_matches
-    monkeypatch.setattr(bodycheck.difflib, "get_close_matches", lambda w, *a, **k: calls.append(w) or real(w, *a, **k))
+    monkeypatch.setattr(bodies.difflib, "get_close_matches", lambda w, *a, **k: calls.append(w) or real(w, *a, **k))
     body = "".join(f"[l{i}](missing{i}.md) " for i in range(10_000)) + "\n"
     errors = article_errors(tmp_path, body)
-    assert len(errors) == bodycheck.MAX_FINDINGS + 1 and errors[0][0] == "too-many-problems"
-    assert len(calls) == bodycheck.MAX_FINDINGS
+    assert len(errors) == bodies.MAX_FINDINGS + 1 and errors[0][0] == "too-many-problems"
+    assert len(calls) == bodies.MAX_FINDINGS
 
 
 def test_unknown_id_hints_are_worked_out_once_per_value_up_to_a_cap(
@@ -231,22 +231,22 @@ def test_an_unexpected_exception_is_an_internal_error_and_the_others_are_checked
 def test_a_body_that_kills_the_renderer_is_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    real = bodycheck.BodyChecker.findings
+    real = bodies.BodyChecker.findings
 
     def crash(self, body, uri, moved=None):  # type: ignore[no-untyped-def]
         if "CRASH" in body:
             os._exit(139)  # as a segfault would
         return real(self, body, uri, moved)
 
-    monkeypatch.setattr(bodycheck.BodyChecker, "findings", crash)
+    monkeypatch.setattr(bodies.BodyChecker, "findings", crash)
     # The worker must be forked (with the patch), not spawned, even if other tests left threads running.
-    monkeypatch.setattr(bodycheck.budget.threading, "active_count", lambda: 1)
-    bodycheck.budget._close_all()
-    bodycheck.budget._open.clear()  # a fresh worker, forked with the patch
+    monkeypatch.setattr(bodies.budget.threading, "active_count", lambda: 1)
+    bodies.budget._close_all()
+    bodies.budget._open.clear()  # a fresh worker, forked with the patch
     errors = check(tmp_path, {"news/2020/boom.md": ARTICLE + "<b>CRASH</b>\n",
                               ARTICLE_PATH: ARTICLE + "A [link](../../organizations/nope.md).\n"})
-    bodycheck.budget._close_all()
-    bodycheck.budget._open.clear()
+    bodies.budget._close_all()
+    bodies.budget._open.clear()
     found = {(e.code, e.path.split("content/")[-1]) for e in errors}
     assert found == {("internal-error", "news/2020/boom.md"), ("broken-link", ARTICLE_PATH)}
 
