@@ -252,6 +252,7 @@ class Records:
                     os.setpriority(os.PRIO_PROCESS, proc.pid, nice)
             output, _ = proc.communicate()
             if proc.returncode != 0:
+                shutil.rmtree(tmp, ignore_errors=True)
                 raise RuntimeError(f"pagefind failed ({proc.returncode}): {output}")
             # Swap the finished bundle in, so a reader never sees half an index.
             canonicalize(tmp)
@@ -387,6 +388,15 @@ class SearchStep:
         self._tmp.cleanup()
         if self._error is not None:
             raise self._error
+
+    def abandon(self) -> None:
+        """The build failed: wait for a running index run, ignore its outcome, delete the staging folders."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            shutil.rmtree(self.records.bundle, ignore_errors=True)
 
     def finish(self, site_dir: Path, log: Callable[[str], None], keep: set[str] | None = None) -> None:
         """``start`` and ``wait``."""

@@ -186,3 +186,12 @@ def index_early(search: SearchStep | None, specs: dict[str, PageSpec], files: Fi
         if spec is not None and spec.search and spec.node is not None and file.page is not None:
             search.add(spec.kind, spec.node, spec.url, file.page.content or "")
     search.start(site_dir, log.info)
+
+
+def abandon(worker: Any, search: SearchStep | None) -> None:
+    """A build failed: stop its page worker (plugin/workers.py) and let a full build's Pagefind run end and
+    its staging folders go, so a failed build leaves nothing behind in /tmp."""
+    if worker is not None:
+        worker.stop()
+    if search is not None:
+        search.abandon()

@@ -292,9 +292,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         # Whatever failed, the previous site stays as it was; the half-written staging folder goes.
-        if self._worker is not None:
-            self._worker.stop()
-            self._worker = None
+        glue.abandon(self._worker, self.search)  # a running page worker and Pagefind end; their folders go
+        self._worker = None
         if self._site_dir is not None:
             publish.discard(publish.staging_for(self._site_dir))
             log.error(f"portal: the build failed, so {self._site_dir} was left as it was")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 import types
 from pathlib import Path
 
@@ -68,8 +69,12 @@ def test_a_failing_worker_fails_the_build_with_a_diagnostic(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
         exit_code: int | None, expected: str) -> None:
     monkeypatch.setattr(workers, "mkdocs_build", _failing(exit_code))  # only the worker renders through it
+    scratch = tmp_path / "tmp"  # where the build stages its search records and Pagefind's bundle
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     with pytest.raises(Abort):
         _site(tmp_path, monkeypatch, enabled=True)
     assert expected in caplog.text
+    assert list(scratch.iterdir()) == []  # the failed build's Pagefind run ended and its folders went
     assert not (tmp_path / "site").exists()  # nothing published
     assert not Path(publish.staging_for(str(tmp_path / "site"))).exists()
