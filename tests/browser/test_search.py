@@ -277,9 +277,10 @@ def test_search_works_on_a_phone_in_the_dark_palette(open_fixture_reader: Callab
     expect(phone.page.locator("body[data-md-scrolllock]")).to_have_count(1)
     width = phone.page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
-    for box in phone.page.locator(".md-search-result__item").all():
-        bounds = box.bounding_box()
-        assert bounds is not None and bounds["x"] >= 0 and bounds["x"] + bounds["width"] <= 390, bounds
+    # One read of every result's box: the list may be redrawn between separate element queries.
+    boxes = phone.page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')]
+        .map(item => { const r = item.getBoundingClientRect(); return [r.left, r.right]; })""")
+    assert boxes and all(left >= 0 and right <= 390 for left, right in boxes), boxes
 
 
 def test_listing_pages_are_never_indexed(fx: Reader, fixture_catalog: Catalog) -> None:
