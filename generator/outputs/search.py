@@ -241,6 +241,9 @@ class Records:
         with self._run_lock:
             started = time.perf_counter()
             out = site_dir / BUNDLE
+            if not self._written():  # nothing searchable yet (a new site): Pagefind refuses an empty folder
+                shutil.rmtree(out, ignore_errors=True)
+                return IndexRun(0, time.perf_counter() - started, 0)
             tmp = self.bundle
             shutil.rmtree(tmp, ignore_errors=True)
             proc = subprocess.Popen(

@@ -72,3 +72,16 @@ def test_serve_indexes_after_a_pause_and_skips_runs_with_no_change(tmp_path: Pat
 
     records.remove()  # what the server does at exit
     assert not records.root.exists() and not records.bundle.exists()
+
+
+def test_a_site_with_nothing_searchable_builds_without_an_index(tmp_path: Path) -> None:
+    """Pagefind refuses an empty folder; a new site with only its home page must still build."""
+    from ..helpers import mkdocs_build, write_config, write_tree
+
+    pages = {name: f"---\ntitle: {name[:-3].title()}\n---\n\nText.\n" for name in
+             ("index.md", "about.md", "contribute.md")}  # the pages mkdocs.yml's nav names
+    content = write_tree(tmp_path / "content", pages)
+    result = mkdocs_build(write_config(tmp_path, content))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert not (tmp_path / "site" / BUNDLE).exists()
