@@ -88,31 +88,45 @@ def node_hashes(catalog: Catalog, tree: Tree, memo: OwnHashes | None = None) -> 
     docs = {d.path: d for d in tree.documents}
     nodes = list(catalog.all_nodes())  # every declared kind
     own = {id(n): _own(n, docs, memo) for n in nodes}
-    if memo is not None:  # forget the Documents of files that changed or went
-        live = {id(d) for d in tree.documents}
-        for key in [k for k in memo if k[0] not in live]:
-            del memo[key]
-
-    def chain(place: Place | None) -> list[bytes]:
-        return [own[id(p)] for p in (*place.ancestors, place)] if place is not None else []
-
-    shown: dict[int, bytes] = {}
-    for n in nodes:
-        if isinstance(n, Event):
-            shown[id(n)] = _h(own[id(n)], [own[id(o)] for o in n.organizations], chain(n.place),
-                              [own[id(a)] for a in n.articles])
-        elif isinstance(n, Person):
-            shown[id(n)] = _h(own[id(n)], [own[id(r.organization)] for r in n.roles if r.organization])
-        elif isinstance(n, Place):
-            shown[id(n)] = _h(chain(n))
-        else:
-            shown[id(n)] = own[id(n)]
+    if memo is not None:
+        _forget_gone(memo, tree)
+    shown = {id(n): _shown(n, own) for n in nodes}
     out: dict[Any, bytes] = {("shown", k): v for k, v in shown.items()}
     for n in nodes:
-        counts = [(shown.get(id(k), b""), v) for f in dataclasses.fields(n)
-                  if isinstance(value := getattr(n, f.name), dict) for k, v in value.items() if isinstance(k, Node)]
-        out[id(n)] = _h(shown[id(n)], [shown.get(id(m), b"") for m in _neighbours(n)], counts)
+        out[id(n)] = _page_hash(n, shown)
     return out
+
+
+def _forget_gone(memo: OwnHashes, tree: Tree) -> None:
+    """Forget the Documents of files that changed or went."""
+    live = {id(d) for d in tree.documents}
+    for key in [k for k in memo if k[0] not in live]:
+        del memo[key]
+
+
+def _place_chain(place: Place | None, own: dict[int, bytes]) -> list[bytes]:
+    """A place's ancestors and the place itself, outermost first (none: no place)."""
+    return [own[id(p)] for p in (*place.ancestors, place)] if place is not None else []
+
+
+def _shown(n: Node, own: dict[int, bytes]) -> bytes:
+    """What a page that lists or links the node shows of it (node_hashes' docstring)."""
+    if isinstance(n, Event):
+        return _h(own[id(n)], [own[id(o)] for o in n.organizations], _place_chain(n.place, own),
+                  [own[id(a)] for a in n.articles])
+    if isinstance(n, Person):
+        return _h(own[id(n)], [own[id(r.organization)] for r in n.roles if r.organization])
+    if isinstance(n, Place):
+        return _h(_place_chain(n, own))
+    return own[id(n)]
+
+
+def _page_hash(n: Node, shown: dict[int, bytes]) -> bytes:
+    """What the node's own page shows: the node, its neighbours as listed, and its counted nodes
+    (co_mentions) with their counts."""
+    counts = [(shown.get(id(k), b""), v) for f in dataclasses.fields(n)
+              if isinstance(value := getattr(n, f.name), dict) for k, v in value.items() if isinstance(k, Node)]
+    return _h(shown[id(n)], [shown.get(id(m), b"") for m in _neighbours(n)], counts)
 
 
 def _walk(value: Any, hashes: dict[Any, bytes], top: bool = False) -> Any:

@@ -88,12 +88,25 @@ def _check_files(files: Files, keep: set[str]) -> Report:
 
 def _across_files(files: Files, docs: dict[int, Document], tables: dict[str, dict[str, Entry]],
                   refs: _References, report: Report) -> None:
+    """The checks of entries.validate that span files, in its order, for the chosen ``docs``."""
+    _raw_fields(files, docs, report)
+    _parent_loops(files, docs, tables, report)
+    _unreferenced(files, docs, tables, refs, report)
+
+
+def _raw_fields(files: Files, docs: dict[int, Document], report: Report) -> None:
+    """Fields checked on the raw front matter, such as image files that must exist."""
     from .raw_fields import check_raw_fields
 
     assets = Valid(assets=set(files.tree.assets))
     for doc in docs.values():
         if isinstance(doc.front.data, dict):
             check_raw_fields(doc, doc.front.data, assets, report)
+
+
+def _parent_loops(files: Files, docs: dict[int, Document], tables: dict[str, dict[str, Entry]],
+                  report: Report) -> None:
+    """Parent loops over the whole index, reported on their first file when it is a chosen one."""
     by_path = {doc.path: doc for doc in docs.values()}
     for declared in KINDS.values():  # kinds whose entries name a parent of their own kind (as entries.py)
         if not any(r.field == "parent" and r.target == declared.kind for r in declared.references):
@@ -103,7 +116,24 @@ def _across_files(files: Files, docs: dict[int, Document], tables: dict[str, dic
             first = by_path.get(paths[loop[0]])
             if first is not None:
                 cycle_error(first, loop, declared.label, report)
-    # Unreferenced: the references of every file to the chosen entities counted (none: an edited article).
+
+
+def _unreferenced(files: Files, docs: dict[int, Document], tables: dict[str, dict[str, Entry]],
+                  refs: _References, report: Report) -> None:
+    """Unreferenced entities and uncovered events among the chosen files."""
+    _count_references_to(files, docs, refs)
+    valid = Valid()
+    for i, doc in docs.items():
+        s = files.summaries[i]
+        what = referred(s.kind)
+        if s.valid and what is not None:  # topics.yml: every topic that passed (its names)
+            valid.table(what).update((key, Entry(doc, tables[what][key].meta)) for key in s.names)
+    warn_unreferenced(valid, refs, report)
+
+
+def _count_references_to(files: Files, docs: dict[int, Document], refs: _References) -> None:
+    """Sets ``refs.counts`` and ``refs.covered`` from the references of every file to the chosen
+    entities (none: an edited article)."""
     wanted = {(what, ident) for s in (files.summaries[i] for i in docs)
               if s.valid and (what := referred(s.kind)) is not None for ident in s.names}
     refs.counts, refs.covered = Counter(), set()
@@ -113,13 +143,6 @@ def _across_files(files: Files, docs: dict[int, Document], tables: dict[str, dic
                 refs.counts[ref] += 1
                 if ref[0] == Kind.EVENT and s.kind is Kind.ARTICLE:  # as _References.check
                     refs.covered.add(ref[1])
-    valid = Valid()
-    for i, doc in docs.items():
-        s = files.summaries[i]
-        what = referred(s.kind)
-        if s.valid and what is not None:  # topics.yml: every topic that passed (its names)
-            valid.table(what).update((key, Entry(doc, tables[what][key].meta)) for key in s.names)
-    warn_unreferenced(valid, refs, report)
 
 
 def _duplicates(files: Files, chosen: list[int], report: Report) -> None:
