@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import editor, hugo  # noqa: E402
 from generator.cli import synth  # noqa: E402
-from generator.outputs.search import pagefind_binary  # noqa: E402
+from generator.outputs.search_index import pagefind_binary  # noqa: E402
 
 MB = 1024 * 1024
 _FLOAT = r"([0-9.]+)"

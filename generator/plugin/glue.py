@@ -23,7 +23,7 @@ from mkdocs.utils import CountHandler
 from .. import sanitize
 from ..load.cache import ParseCache
 from ..outputs import publish
-from ..outputs.search import SearchStep
+from ..outputs.search_step import SearchStep
 from ..pages.incremental import files_hash
 from ..pages.plan import PageSpec
 

@@ -33,7 +33,7 @@ from ..outputs.api import endpoints as api_endpoints
 from ..outputs.cards import write_cards
 from ..outputs.ids import DEFAULT_AUTHORITY, DEFAULT_DATE, InvalidTagId, TagIds
 from ..outputs.page import PageOutputs, page_card
-from ..outputs.search import SearchStep
+from ..outputs.search_step import SearchStep
 from ..outputs.site import latest
 from ..outputs.sitemap import lastmod
 from ..pages import plan as plan_mod

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs import search
-from generator.outputs.search import BUNDLE, Records
+from generator.outputs import search_step
+from generator.outputs.search_index import BUNDLE, Records
 
 
 def _record(title: str) -> str:
@@ -45,11 +45,11 @@ def test_the_count_of_changed_records_is_taken_once(tmp_path: Path) -> None:
 
 def test_serve_indexes_after_a_pause_and_skips_runs_with_no_change(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search, "QUIET_S", 0.3)
+    monkeypatch.setattr(search_step, "QUIET_S", 0.3)
     site = tmp_path / "site"
     site.mkdir()
     records = Records(tmp_path / "portal-search-x")
-    background = search._Background(records)
+    background = search_step._Background(records)
     log = _Log()
     records.write("a/", _record("Alpha"))
     for _ in range(3):  # three saves in quick succession: one run
