@@ -107,7 +107,7 @@ def render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
 
 def stop_on_sigterm() -> None:
     """Let `mkdocs serve` end on SIGTERM as on Ctrl-C: its own clean-up and the portal's (the search
-    staging folders, outputs/search.py) run instead of the process vanishing mid-way."""
+    staging folders, outputs/search_step.py) run instead of the process vanishing mid-way."""
     def interrupt(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
