@@ -34,7 +34,23 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-class ParseCache:
+class _Counted:
+    """A store's entries, with the hits and misses of its lookups (the build log and tests read them)."""
+
+    entries: dict[Any, Any]
+    hits: int
+    misses: int
+
+    def get(self, key: Any) -> Any | None:
+        found = self.entries.get(key)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+
+class ParseCache(_Counted):
     """{key: (document or None, diagnostics)} for one content folder, loaded once, saved on demand."""
 
     def __init__(self, path: Path, version: str | None = None) -> None:
@@ -62,14 +78,6 @@ class ParseCache:
         """``job``: what the parse depends on besides the bytes (kind, id, paths as shown). Not the
         path as the caller spelled it: `portal check` and `mkdocs serve` share one cache."""
         return (*job, hashlib.blake2b(data, digest_size=16).digest())
-
-    def get(self, key: tuple[Any, ...]) -> Any | None:
-        found = self.entries.get(key)
-        if found is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return found
 
     def put(self, key: tuple[Any, ...], value: Any) -> None:
         self.entries[key] = value
@@ -120,7 +128,7 @@ def code_version(folders: tuple[str, ...], packages: tuple[str, ...] = ()) -> st
     return digest.hexdigest()
 
 
-class Journal:
+class Journal(_Counted):
     """{key: value} kept as a large base file plus a small file of what changed since.
 
     Keys and values are Python's built-in types only (tuples, str, bytes, ...), stored with ``marshal``:
@@ -149,14 +157,6 @@ class Journal:
                 continue
         self.entries.update(self._recent)
         self.hits = self.misses = 0
-
-    def get(self, key: Any) -> Any | None:
-        found = self.entries.get(key)
-        if found is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return found
 
     def put(self, key: Any, value: Any) -> None:
         self.entries[key] = self._recent[key] = value
