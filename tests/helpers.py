@@ -9,6 +9,7 @@ import sys
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -111,3 +112,17 @@ def page_text(html: str) -> str:
 def read_page(site: Path, url: str) -> str:
     return (site / url.strip("/") / "index.html").read_text(encoding="utf-8") if url.strip("/") else \
         (site / "index.html").read_text(encoding="utf-8")
+
+
+def walk(value: Any) -> list[dict[str, Any]]:
+    """Every JSON object inside ``value`` (JSON-LD graphs, API records), nested ones included."""
+    out: list[dict[str, Any]] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            out.append(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return out

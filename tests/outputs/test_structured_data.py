@@ -18,7 +18,7 @@ from pyld import jsonld
 from generator.outputs.ids import TagIds
 
 from ..fixture_site import MULTI_DAY_ID, ORG_ID, SITE_URL, TRICKY_ID, TRICKY_TITLE, Built
-from ..helpers import read_page
+from ..helpers import read_page, walk
 
 BOTH = pytest.mark.parametrize("which", ["fixture_site", pytest.param("live_url_site", marks=pytest.mark.live)])
 
@@ -178,18 +178,6 @@ def test_an_entity_has_one_id_everywhere(request: pytest.FixtureRequest, which: 
     entity_ids = {i for i in seen if not i.startswith(tuple(IDS.of(k) for k in ("website", "publisher", "page/")))}
     assert entity_ids <= described
 
-
-def walk(value: Any) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            out.append(item)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return out
 
 
 def meta(doc: Any, attr: str, name: str) -> list[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import extruct
 import feedparser
@@ -17,7 +16,7 @@ from generator.outputs import write_outputs
 from generator.outputs.ids import InvalidTagId, TagIds
 
 from ..deploy_site import ADDRESS_A, ADDRESS_B, Deployed, deployed
-from ..helpers import load_mkdocs_config, mkdocs_build, write_config, write_tree
+from ..helpers import load_mkdocs_config, mkdocs_build, walk, write_config, write_tree
 
 __all__ = ["deployed"]  # the fixture, imported for pytest
 
@@ -58,17 +57,6 @@ def jsonld_ids(site: Path) -> dict[str, set[str]]:
         out[page.relative_to(site).as_posix()] = {n["@id"] for n in walk(data) if "@id" in n}
     return out
 
-
-def walk(value: Any) -> list[dict[str, Any]]:
-    out, stack = [], [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            out.append(item)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return out
 
 
 def test_ids_are_the_same_at_two_addresses_and_links_are_not(deployed: Deployed) -> None:
