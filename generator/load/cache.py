@@ -22,7 +22,8 @@ from typing import Any
 CACHE_DIR = ".cache"
 FILE = "portal-parse.pickle"
 # The code a cached document depends on, relative to the package (kinds.py: documents pickle a Kind).
-_SOURCES = ("load/documents.py", "load/frontmatter.py", "load/yamlsafe.py", "load/yamlhints.py", "load/cache.py",
+_SOURCES = ("load/documents.py", "load/frontmatter.py", "load/yamlsafe.py", "load/yamlhints.py", "load/yamldepth.py",
+            "load/cache.py",
             "kinds.py", "diagnostics.py")
 
 

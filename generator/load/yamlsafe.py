@@ -9,12 +9,11 @@ also stops "billion laughs" expansion before it starts.
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple, Protocol
 
 import yaml
 
-from . import yamlhints
+from . import yamldepth, yamlhints
 
 try:  # The C loader is much faster; the pure one gives identical results.
     from yaml import CSafeLoader as _Loader
@@ -25,11 +24,9 @@ Path = tuple[str | int, ...]
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _constructor = yaml.constructor.SafeConstructor()
-# Mappings and lists nest at most this deep. Composing recurses per level (in C, then here): 25,000
-# levels crash the interpreter, so depth is measured from the parser's events before composing.
-MAX_DEPTH = 32
-# A line's block indentation with its '- ' and '? ' indicators: where block collections may start.
-_BLOCK_PREFIX = re.compile(r"^(?: |[-?](?= |$))*", re.MULTILINE)
+# Composing recurses per level (in C, then here): 25,000 levels crash the interpreter, so depth is
+# measured before composing (load/yamldepth.py).
+MAX_DEPTH = yamldepth.MAX_DEPTH
 
 
 class Pos(NamedTuple):
@@ -117,12 +114,14 @@ def load(text: str, line_offset: int = 0) -> Located:
     try:
         if "*" in text:
             _refuse_aliases(text, line_offset)
-        if _depth_bound(text) > MAX_DEPTH:
+        if yamldepth.bound(text) > MAX_DEPTH:
             _refuse_depth(text, line_offset)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark, line_offset) if mark else Pos(1 + line_offset, 1)
+        if yamldepth.is_parser_depth_error(exc):  # a parser's own limit, should it ever fire before ours
+            raise _too_deep(pos) from None
         problem = (exc.problem or "invalid YAML").strip()
         context = f" {exc.context.strip()}" if exc.context else ""
         known = yamlhints.explain(  # the usual mistakes, in the editor's words
@@ -157,30 +156,17 @@ def _refuse_aliases(text: str, off: int) -> None:
             )
 
 
-def _depth_bound(text: str) -> int:
-    """An upper bound of the nesting depth, in linear time, so ordinary front matter skips the event scan.
-
-    A block collection nested in another starts further right, except a list directly under a
-    mapping key, so block depth is at most about twice the widest block prefix; flow collections
-    need a bracket each.
-    """
-    widest = max((m.end() - m.start() for m in _BLOCK_PREFIX.finditer(text)), default=0)
-    return 2 * (widest + 1) + 1 + text.count("[") + text.count("{")
-
-
 def _refuse_depth(text: str, off: int) -> None:
-    """Walk the parser's events (the parser keeps its own stack, so depth cannot crash it)."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlProblem(
-                    "yaml-too-deep", f"front matter nests lists and mappings more than {MAX_DEPTH} levels deep",
-                    _pos(event.start_mark, off), "flatten the structure; fields need at most a few levels",
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    where = yamldepth.first_too_deep(text, _Loader)
+    if where is not None:
+        raise _too_deep(Pos(where[0] + 1 + off, where[1] + 1))
+
+
+def _too_deep(pos: Pos) -> YamlProblem:
+    return YamlProblem(
+        "yaml-too-deep", f"front matter nests lists and mappings more than {MAX_DEPTH} levels deep", pos,
+        yamldepth.HINT,
+    )
 
 
 def _convert(node: yaml.Node, path: Path, out: _Tables | None, off: int) -> Any:

@@ -9,9 +9,11 @@ import difflib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import sanitize
 from generator.diagnostics import Diagnostic, Report
+from generator.load import yamldepth, yamlsafe
 from generator.load.documents import load_tree
 from generator.pipeline import build_catalog
 from generator.validate import bodies
@@ -125,11 +127,44 @@ def test_the_first_year_of_the_range_fits_its_folder(tmp_path: Path) -> None:
 # -- 8: nesting -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("depth", [33, 500, 25_000])
-def test_deep_front_matter_is_an_error_not_a_crash(tmp_path: Path, depth: int) -> None:
+# Both parsers PyYAML offers: libyaml (C) as bundled with PyYAML 6.0.4 has its own flow limit of 1,000
+# levels and the pure-Python one none, so the portal's limit must fire first for either.
+PARSERS = [pytest.param(yaml.CSafeLoader, id="libyaml"), pytest.param(yaml.SafeLoader, id="pure")]
+
+
+@pytest.mark.parametrize("loader", PARSERS)
+@pytest.mark.parametrize("depth", [33, 500, 999, 1001, 25_000])
+def test_deep_front_matter_is_an_error_not_a_crash(
+    tmp_path: Path, depth: int, loader: type, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlsafe, "_Loader", loader)
     front = ARTICLE.replace("organizations: [iso]", "organizations: [iso]\nextra: " + "[" * depth + "]" * depth)
     errors = check(tmp_path, {ARTICLE_PATH: front + "Text.\n"})
-    assert [(e.code, e.line) for e in errors] == [("yaml-too-deep", 8)]
+    assert [(e.code, e.line, e.col, e.hint) for e in errors] == [("yaml-too-deep", 8, 40, yamldepth.HINT)]
+
+
+def test_brackets_in_quotes_and_comments_do_not_count_as_nesting(tmp_path: Path) -> None:
+    deep = "[" * 40
+    front = ARTICLE.replace("organizations: [iso]", f"organizations: [iso]  # {deep}\nextra: ['{deep}', \"{deep}\"]")
+    codes = {e.code for e in check(tmp_path, {ARTICLE_PATH: front + "Text.\n"})}
+    assert not {c for c in codes if c.startswith("yaml-")}  # parsed: only the schema has something to say
+
+
+def test_a_parsers_own_depth_limit_is_reported_as_too_deep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A future parser whose limit is below the portal's: its error still reads as a depth problem."""
+    real_compose = yaml.compose
+
+    def limited_compose(text: str, Loader: type) -> yaml.Node:
+        if "[[[[" in text:
+            mark = yaml.Mark("<unicode string>", 0, 1, 10, None, None)
+            raise yaml.scanner.ScannerError("while increasing flow level", mark,
+                                            "exceeded maximum nesting depth", mark)
+        return real_compose(text, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "compose", limited_compose)
+    front = ARTICLE.replace("organizations: [iso]", "organizations: [iso]\nextra: [[[[]]]]")
+    errors = check(tmp_path, {ARTICLE_PATH: front + "Text.\n"})
+    assert [(e.code, e.hint) for e in errors] == [("yaml-too-deep", yamldepth.HINT)]
 
 
 def test_deep_block_front_matter_is_an_error(tmp_path: Path) -> None:
