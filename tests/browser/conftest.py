@@ -7,7 +7,7 @@ behaviour that expects particular articles, organizations and events.
 
 Material's search runs in a web worker, which needs the site served over http, so a stdlib
 server thread serves the build on 127.0.0.1 at a free port. Chromium is Debian's package
-(`make browser-deps`); without it the browser tests skip locally and fail on CI.
+(`make tools`); without it the browser tests skip locally and fail on CI.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def require(present: bool, what: str) -> None:
     """Skip when a browser tool is missing on a developer machine; on CI that is a failure."""
     if present:
         return
-    message = f"{what} is missing: run `make browser-deps` (README, 'Testing')"
+    message = f"{what} is missing: run `make tools` (README, 'Testing')"
     if ON_CI:
         pytest.fail(message, pytrace=False)
     pytest.skip(message)

@@ -3,7 +3,7 @@
 Lighthouse (pinned, local Chromium) scores accessibility, best practices and SEO 100 on one page of each
 main type; the Nu HTML Checker finds no error in any page except Material's own, named below by message;
 the timeline does not shift on a phone (CLS); every JSON Feed validates against JSON Feed 1.1 with absolute
-URLs, and feedparser reads every RSS and Atom feed. The tools are installed by scripts/install-validators.sh.
+URLs, and feedparser reads every RSS and Atom feed. The tools are installed by scripts/install-tools.sh.
 """
 
 from __future__ import annotations
