@@ -93,12 +93,13 @@ class Built:
     config: Path
 
 
-def build(project: Path, content: Path, site_url: str | None, site: str = "site") -> Built:
-    """``mkdocs build --strict`` of ``content`` with the project's mkdocs.yml and theme, into project/site."""
+def build(project: Path, content: Path, site_url: str | None, site: str = "site", runner: str = "mkdocs") -> Built:
+    """``mkdocs build --strict`` of ``content`` with the project's mkdocs.yml and theme, into project/site.
+    ``runner``: the module that builds, ``mkdocs`` or its fork ``properdocs`` (docs/platform.md)."""
     project.mkdir(parents=True, exist_ok=True)
     overrides = {"site_url": site_url} if site_url else {}
     config = write_config(project, content, **overrides)
-    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(project / site)]
+    args = [sys.executable, "-m", runner, "build", "--strict", "-f", str(config), "-d", str(project / site)]
     done = subprocess.run(args, capture_output=True, text=True, env=build_env(), cwd=project, timeout=900)
     assert done.returncode == 0, done.stderr[-5000:]
     result = build_catalog(content)
