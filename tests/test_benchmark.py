@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .helpers import ROOT, env
 
+pytestmark = pytest.mark.benchmark  # `make test-fast` leaves them out
 RUN = ROOT / "benchmarks" / "run.py"
 
 

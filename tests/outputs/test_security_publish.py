@@ -154,6 +154,7 @@ def test_the_plugin_sanitizes_table_of_contents_entries() -> None:
     assert item.children[0].id == "ok_id-1"
 
 
+@pytest.mark.benchmark
 def test_the_hostile_input_benchmark_runs(tmp_path: Path) -> None:
     import json
     import subprocess

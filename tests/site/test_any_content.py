@@ -18,11 +18,14 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 import yaml
 
 from ..helpers import ROOT
 from ..live import LIVE_ROOT
 from ..workbench import run_portal
+
+pytestmark = pytest.mark.nested  # each test runs a pytest suite of its own (`make test-fast` leaves them out)
 
 ORG, PERSON, PLACE, EVENT, TOPIC = (
     "acme-standards-institute", "jo-example", "acme-bay", "acme-standards-forum-2025", "standards-forums")
