@@ -98,6 +98,21 @@ def code_and_theme(config: MkDocsConfig) -> bytes:
     return files_hash(parts) + f"{mkdocs.__version__} {material.__version__}".encode()
 
 
+def content_only(markdown: str) -> Callable[[Page, MkDocsConfig], None]:
+    """A page's ``read_source``: the plugin's Markdown, with no page settings parsed from it.
+
+    MkDocs's own ``read_source`` parses a leading ``---`` block or ``Key: value`` lines as page meta
+    (``template``, ``location``, ``author`` ... reach Material's templates unescaped) and deletes
+    them from the text: an article body whose first line is ``Update: the ministry ...`` would lose it.
+    Every setting of a generated page comes from the plugin (``on_page_markdown``) alone.
+    """
+
+    def read_source(page: Page, config: MkDocsConfig) -> None:
+        page.markdown, page.meta = markdown, {}
+
+    return read_source
+
+
 def render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
     """What Page.render leaves for an empty Markdown source, without building a converter."""
     page.content = ""

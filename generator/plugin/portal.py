@@ -168,6 +168,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None:  # a body is content only: MkDocs must not read page settings from it
+            page.read_source = types.MethodType(glue.content_only(spec.markdown), page)  # type: ignore[method-assign]
         if spec is not None and not spec.markdown.strip():
             # Listings and most entity pages have no Markdown: no converter just to turn "" into "".
             page.render = types.MethodType(glue.render_nothing, page)  # type: ignore[method-assign]
