@@ -41,8 +41,13 @@ class Kind(str):
     def value(self) -> str:
         return str(self)
 
-    def __reduce__(self) -> tuple[Any, tuple[str]]:  # unpickled (parse cache) as the same object
+    def __reduce__(self) -> tuple[Any, tuple[str]]:  # sent to a render worker and back as the same object
         return Kind, (str(self),)
+
+    @classmethod
+    def existing(cls, name: str) -> Kind | None:
+        """The kind of this name if the code defines it (a cache file read back names only those)."""
+        return cls._known.get(name)
 
 
 Kind.ARTICLE, Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE = (Kind(n) for n in ("article", "organization",

@@ -6,24 +6,31 @@ depends only on its bytes, where it is (path, kind, id) and the parser's code, s
 key of exactly those: an edited file misses and is parsed again, every other file is reused, and a
 change to the parser (load/documents.py, load/yamlsafe.py, ...) empties the cache. Documents and diagnostics are
 immutable once loaded (no later stage changes them), so sharing them between runs is safe.
+
+The file is JSON (load/cachecodec.py), never pickle: a pull request can add a file under ``.cache/``
+and CI may restore one, so reading it back must not be able to run code. An entry that does not
+decode to exactly the expected types discards the whole file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import marshal
 import os
-import pickle
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from . import cachecodec
+
 CACHE_DIR = ".cache"
-FILE = "portal-parse.pickle"
-# The code a cached document depends on, relative to the package (kinds.py: documents pickle a Kind).
+_SEP = "\x1f"  # joins a key's parts into one JSON object key (a unit separator never in a path)
+FILE = "portal-parse.json"
+# The code a cached document depends on, relative to the package (kinds.py: documents name a Kind).
 _SOURCES = ("load/documents.py", "load/frontmatter.py", "load/yamlsafe.py", "load/yamlhints.py", "load/yamldepth.py",
-            "load/cache.py",
+            "load/cache.py", "load/cachecodec.py",
             "kinds.py", "diagnostics.py")
 
 
@@ -62,23 +69,23 @@ class ParseCache(_Counted):
         self._dirty = False
         self.save_in_background = False  # a long-lived server: never make a rebuild wait for the disk
         try:
-            with path.open("rb") as fh:
-                version, entries = pickle.load(fh)
-            if version == self.version:
-                self.entries = entries
-        except Exception:  # any damage (truncated, foreign, old classes) means: no cache
-            pass  # no cache yet, or one from another version of the code: start afresh
+            stored = json.loads(path.read_bytes())
+            if isinstance(stored, dict) and stored.get("version") == self.version:
+                self.entries = {tuple(key.split(_SEP)): cachecodec.decode(value)
+                                for key, value in _dict(stored.get("entries")).items()}
+        except (OSError, ValueError, TypeError, RecursionError):  # any damage, forgery or old format: no cache
+            self.entries = {}  # no cache yet, or one from another version of the code: start afresh
 
     @classmethod
     def for_content(cls, content_dir: Path) -> ParseCache:
-        """The cache beside the content folder: ``<project>/.cache/portal-parse.pickle``."""
+        """The cache beside the content folder: ``<project>/.cache/portal-parse.json``."""
         return cls(content_dir.resolve().parent / CACHE_DIR / FILE)
 
     @staticmethod
-    def key(job: tuple[Any, ...], data: bytes) -> tuple[Any, ...]:
+    def key(job: tuple[Any, ...], data: bytes) -> tuple[str, ...]:
         """``job``: what the parse depends on besides the bytes (kind, id, paths as shown). Not the
         path as the caller spelled it: `portal check` and `mkdocs serve` share one cache."""
-        return (*job, hashlib.blake2b(data, digest_size=16).digest())
+        return (*(str(part).replace(_SEP, " ") for part in job), hashlib.blake2b(data, digest_size=16).hexdigest())
 
     def put(self, key: tuple[Any, ...], value: Any) -> None:
         self.entries[key] = value
@@ -104,11 +111,19 @@ class ParseCache(_Counted):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".portal-parse.")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((self.version, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            stored = {"version": self.version,
+                      "entries": {_SEP.join(key): cachecodec.encode(value) for key, value in entries.items()}}
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(stored, fh, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, self.path)  # atomic: a reader never sees half a cache
         except OSError:
             pass  # a read-only checkout still checks, just without the cache
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError("malformed cache")
+    return value
 
 
 def code_version(folders: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:

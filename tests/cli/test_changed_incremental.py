@@ -155,7 +155,7 @@ def test_a_full_check_from_the_caches_reports_what_the_full_check_reports(repo: 
     for run in ("cold", "warm"):
         assert run_portal(repo, "check", "--cache", "--format", "json") == plain, run
         assert run_portal(repo, "check", "--cache") == text, run
-    assert (repo / ".cache/portal-check.marshal").is_file() and (repo / ".cache/portal-parse.pickle").is_file()
+    assert (repo / ".cache/portal-check.marshal").is_file() and (repo / ".cache/portal-parse.json").is_file()
     files = summaries.summarize_tree(repo / "content", summaries.cache_for(repo / "content"))
     assert files.cache is not None and files.cache.misses == 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -33,7 +35,7 @@ def test_only_changed_files_are_parsed_and_the_result_is_the_same(tmp_path: Path
     first = ParseCache.for_content(content)
     assert _load(content, first) == _load(content, None)
     assert (first.hits, first.misses) == (0, len(FILES))
-    assert (tmp_path / ".cache" / "portal-parse.pickle").is_file()  # beside content/, in the ignored .cache/
+    assert (tmp_path / ".cache" / "portal-parse.json").is_file()  # beside content/, in the ignored .cache/
 
     (content / "organizations/beta.md").write_text("---\nname: Beta Standards Body\n---\n", encoding="utf-8")
     (content / "organizations/broken.md").write_text("---\nname: [unclosed\n---\n", encoding="utf-8")
@@ -49,11 +51,53 @@ def test_only_changed_files_are_parsed_and_the_result_is_the_same(tmp_path: Path
 
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", FILES)
-    path = tmp_path / ".cache" / "portal-parse.pickle"
+    path = tmp_path / ".cache" / "portal-parse.json"
     path.parent.mkdir()
-    path.write_bytes(b"not a pickle")
+    path.write_bytes(b"not JSON")
     cache = ParseCache.for_content(content)
     assert _load(content, cache) == _load(content, None) and cache.misses == len(FILES)
+
+
+class _Planted:
+    """What an attacker pickles: loading it runs code (here: creates a file)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return exec, (f"open({str(self.marker)!r}, 'w').close()",)
+
+
+def test_a_planted_pickle_never_runs(tmp_path: Path) -> None:
+    """Issue 20, case 3: a pull request can add .cache/ files; reading one must not run code."""
+    content = write_tree(tmp_path / "content", FILES)
+    marker = tmp_path / "ran"
+    cache = ParseCache.for_content(content)
+    cache.path.parent.mkdir(parents=True, exist_ok=True)
+    cache.path.write_bytes(pickle.dumps((cache.version, _Planted(marker))))
+    planted = ParseCache.for_content(content)
+    assert _load(content, planted) == _load(content, None)
+    assert not marker.exists() and planted.misses == len(FILES)
+
+
+@pytest.mark.parametrize("forge", [
+    lambda e: e.__setitem__(0, [["no-such-kind", *e[0][0][1:]]]),  # a kind the code does not define
+    lambda e: e[0][0].__setitem__(8, "9"),  # a line number as text
+    lambda e: e.__setitem__(1, [["p", 1, 1, "fatal", "c", "m", None]]),  # no such severity
+    lambda e: e.append([]),  # one field too many
+])
+def test_a_forged_cache_is_discarded_whole(tmp_path: Path, forge: object) -> None:
+    content = write_tree(tmp_path / "content", FILES)
+    ParseCache.for_content(content).save()
+    first = ParseCache.for_content(content)
+    _load(content, first)
+    stored = json.loads(first.path.read_text(encoding="utf-8"))
+    entry = next(v for k, v in stored["entries"].items() if "acme.md" in k)
+    forge(entry)  # type: ignore[operator]
+    first.path.write_text(json.dumps(stored), encoding="utf-8")
+    again = ParseCache.for_content(content)
+    assert _load(content, again) == _load(content, None)
+    assert again.hits == 0  # every entry parsed afresh, not only the forged one
 
 
 def test_check_changed_reports_the_same_with_the_cache(tmp_path: Path) -> None:

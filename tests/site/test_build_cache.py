@@ -8,7 +8,7 @@ from pathlib import Path
 from ..fixture_site import write_fixture_content
 from ..helpers import mkdocs_build, write_config
 
-PARSE_CACHE = ".cache/portal-parse.pickle"  # beside the content folder (generator/load/cache.py)
+PARSE_CACHE = ".cache/portal-parse.json"  # beside the content folder (generator/load/cache.py)
 CARDS = ".cache/portal/cards"  # beside mkdocs.yml (the plugin's cache_dir)
 
 
