@@ -4,28 +4,78 @@ MkDocs cleans ``site_dir`` before it writes the first page, so a build that fail
 otherwise leave a site with a fraction of its files. The plugin points ``site_dir`` at a sibling
 staging folder in ``on_config``; when the whole build has succeeded the staging folder takes the
 site folder's place, and on any failure it is deleted and the previous site stays byte for byte.
+
+Builds of one site folder exclude each other: ``prepare`` takes an exclusive lock
+(``.<site>.lock`` beside it, ``flock``: released by the kernel when the process ends, so a killed
+build leaves no stale lock) and refuses a second build with a message naming the first; each build
+stages in a folder of its own, and staging folders left by killed builds are removed under the lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 GZIP_MAX_TIME = 2**32 - 1  # gzip headers (MkDocs's sitemap.xml.gz) hold seconds since 1970 in 32 bits
 
 
-def staging_for(site_dir: str) -> str:
-    """A hidden sibling of ``site_dir`` (same file system, so the final rename is cheap)."""
+class BuildLocked(Exception):
+    """Another build is writing the same site folder."""
+
+
+_held: dict[Path, int] = {}  # site folder → descriptor of its lock file, while this process builds it
+
+
+def staging_prefix(site_dir: str) -> str:
+    """Staging folders are hidden siblings of ``site_dir`` (same file system: the final rename is cheap)."""
     final = Path(site_dir).resolve()
     return str(final.parent / f".{final.name}.staging")
 
 
+def leftovers(site_dir: str) -> list[Path]:
+    """Staging folders of ``site_dir`` that exist now (none once every build has ended)."""
+    prefix = Path(staging_prefix(site_dir))
+    return sorted(p for p in prefix.parent.glob(prefix.name + "*") if p.is_dir())
+
+
 def prepare(site_dir: str) -> str:
-    staging = staging_for(site_dir)
-    discard(staging)  # left over from a build that was killed
-    return staging
+    """Take the site folder's lock and a fresh staging folder; raise BuildLocked if another build runs."""
+    final = Path(site_dir).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    if final not in _held:  # a failed build of this process (mkdocs serve) may still hold it
+        lock = final.parent / f".{final.name}.lock"
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise BuildLocked(f"another build is writing {final} (process {holder}); wait for it to end "
+                              "and build again") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        _held[final] = fd
+    for old in leftovers(site_dir):  # left over from builds that were killed: no build runs now
+        discard(str(old))
+    prefix = Path(staging_prefix(site_dir))
+    return tempfile.mkdtemp(prefix=prefix.name + "-", dir=prefix.parent)
+
+
+def release(site_dir: str) -> None:
+    """Give up the site folder's lock (the end of a build, whatever its outcome)."""
+    fd = _held.pop(Path(site_dir).resolve(), None)
+    if fd is not None:
+        os.close(fd)  # closing the descriptor releases the flock
+
+
+def abandon(staging: str, site_dir: str) -> None:
+    """A failed build: its staging folder goes, the site stays as it was, the lock is released."""
+    discard(staging)
+    release(site_dir)
 
 
 def replace(staging: str, site_dir: str) -> None:
@@ -37,6 +87,7 @@ def replace(staging: str, site_dir: str) -> None:
         os.replace(final, old)
     os.replace(staging, final)
     discard(str(old))
+    release(site_dir)
 
 
 def discard(path: str) -> None:

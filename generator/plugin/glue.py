@@ -137,7 +137,7 @@ def publish_staging(config: MkDocsConfig, site_dir: str) -> None:
     counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
     staging, config.site_dir = config.site_dir, site_dir  # callers (gh-deploy) read it after
     if config.strict and any(h.get_counts() for h in counted):
-        publish.discard(staging)
+        publish.abandon(staging, site_dir)
         return
     publish.replace(staging, site_dir)
     log.info(f"portal: published the build to {site_dir}")

@@ -65,6 +65,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.env: jinja2.Environment | None = None
         self._site_dir: str | None = None  # where the finished build goes (config.site_dir is staging)
+        self._staging = ""  # this build's own staging folder (outputs/publish.py)
         self._progress = workers.Progress()  # pages rendered and time in our templates (for benchmarks/run.py)
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
         self.ids = TagIds()
@@ -96,8 +97,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Atomic publish: build into a staging folder, replace site_dir only when all went well.
         # A --dirty build (serve) rewrites only changed pages into the folder it finds, so it stays in place.
         if not any(arg in ("--dirty", "--dirtyreload") for arg in sys.argv):
-            self._site_dir = config.site_dir
-            config.site_dir = publish.prepare(config.site_dir)
+            try:
+                staging = publish.prepare(config.site_dir)
+            except publish.BuildLocked as exc:
+                raise PluginError(f"portal: {exc}") from None
+            self._site_dir, self._staging, config.site_dir = config.site_dir, staging, staging
         if self._dirty:
             self._preview.configure(config)
         try:
@@ -297,5 +301,5 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         glue.abandon(self._worker, self.search)  # a running page worker and Pagefind end; their folders go
         self._worker = None
         if self._site_dir is not None:
-            publish.discard(publish.staging_for(self._site_dir))
+            publish.abandon(self._staging, self._site_dir)
             log.error(f"portal: the build failed, so {self._site_dir} was left as it was")

@@ -93,7 +93,7 @@ def test_a_build_that_fails_late_leaves_the_site_byte_for_byte(
     with pytest.raises(RuntimeError):
         _build_in_process(project)
     assert snapshot(project / "site") == before
-    assert not Path(publish.staging_for(str(project / "site"))).exists()
+    assert publish.leftovers(str(project / "site")) == []
 
 
 def test_a_strict_build_with_a_warning_leaves_the_site_byte_for_byte(
@@ -109,7 +109,7 @@ def test_a_strict_build_with_a_warning_leaves_the_site_byte_for_byte(
     with pytest.raises(Abort):
         _build_in_process(project)
     assert snapshot(project / "site") == before
-    assert not Path(publish.staging_for(str(project / "site"))).exists()
+    assert publish.leftovers(str(project / "site")) == []
 
 
 def test_a_build_with_content_errors_leaves_the_site(project: Path, tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_a_good_build_replaces_the_site(project: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Brand new text." in read_page(copy / "site", "news/2020/hello/")
     assert not (copy / "site/stale.txt").exists()
-    assert not Path(publish.staging_for(str(copy / "site"))).exists()
+    assert publish.leftovers(str(copy / "site")) == []
 
 
 def test_the_table_of_contents_escapes_what_it_prints() -> None:

@@ -77,4 +77,4 @@ def test_a_failing_worker_fails_the_build_with_a_diagnostic(
     assert expected in caplog.text
     assert list(scratch.iterdir()) == []  # the failed build's Pagefind run ended and its folders went
     assert not (tmp_path / "site").exists()  # nothing published
-    assert not Path(publish.staging_for(str(tmp_path / "site"))).exists()
+    assert publish.leftovers(str(tmp_path / "site")) == []
