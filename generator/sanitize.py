@@ -34,15 +34,35 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Every link gets this rel: links that open a new window cannot reach back through window.opener.
 LINK_REL = "noopener noreferrer"
 NAME_RE = re.compile(r"^[A-Za-z0-9_-]+$")  # ids, and each class name
+# Nothing in a body may address the theme (issue 20): Material's JavaScript reads its configuration from
+# #__config and finds its parts by ids starting "__" and classes starting "md-"; the portal's theme uses
+# "portal-". Ids with these prefixes are removed (tests/validate/test_theme_names.py reads Material's bundle).
+RESERVED_ID_PREFIXES = ("__", "md-", "md_", "portal-", "portal_")
+# Classes a body may carry: those the Markdown extensions of generator/markdown.py produce, plus
+# EDITOR_CLASSES, which editors may give with attribute lists ({.chip}) and the theme styles none of.
+# Everything else goes: "md-dialog" overlays, "mermaid" (Material would load a script from a CDN),
+# "admonition" boxes that pass for site notices, the theme's own "portal-*".
+EXTENSION_CLASSES = frozenset({"headerlink", "footnote", "footnote-ref", "footnote-backref"})
+EDITOR_CLASSES = frozenset({"chip"})
+CODE_CLASS_RE = re.compile(r"^language-[A-Za-z0-9_+-]+$")  # fenced_code: ```python → language-python
 _REMOVED_WITH_CONTENT = frozenset({"script", "style"})
+
+
+def allowed_class(tag: str, name: str) -> bool:
+    if name in EXTENSION_CLASSES or name in EDITOR_CLASSES:
+        return True
+    return tag == "code" and CODE_CLASS_RE.match(name) is not None
 
 
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
     if name == "id":
-        return value if NAME_RE.match(value) else None
+        return value if NAME_RE.match(value) and not value.startswith(RESERVED_ID_PREFIXES) else None
     if name == "class":
         names = value.split()
-        return value if names and all(NAME_RE.match(n) for n in names) else None
+        if not names or not all(NAME_RE.match(n) for n in names):
+            return None
+        kept = [n for n in names if allowed_class(tag, n)]
+        return " ".join(kept) if kept else None
     return value
 
 
