@@ -26,7 +26,6 @@ from __future__ import annotations
 import difflib
 import html
 import posixpath
-import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -74,7 +73,6 @@ BUDGET_PER_MB_S = 4.0
 
 # Raw HTML, links, attribute lists and entities need one of these: a body without them renders to
 # plain Markdown structure the sanitizer leaves alone, so it skips the (costly) render.
-_MARKUP = re.compile(r"[<\[{&]")
 
 
 class _KeepTree(Treeprocessor):
@@ -107,8 +105,8 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
                              f"lists or quotes nest more than {markdown.MAX_NESTING} levels deep",
                              "flatten the list or quote; deeper nesting cannot be rendered safely")
                 continue
-            if not _MARKUP.search(doc.body):
-                continue
+            # Every body, whatever characters it holds: plain text can be slow too (thousands of setext
+            # headings or identical headings are quadratic in Python-Markdown; definition lists recurse).
             if worker is None:
                 worker = budget.shared("bodycheck", _child, budget_s)
                 worker.set_state(("targets", targets))
@@ -125,7 +123,7 @@ def _check_one(doc: Document, worker: budget.Budgeted, hints: _Hints, report: Re
     if status == "timeout":
         report.error(doc.path, doc.body_line, 1, "too-slow",
                      f"the text took more than {allowed:.1f} seconds to render, so it would stall the build",
-                     "look for thousands of repeated '[', '<', '*' or '`' characters and remove them")
+                     "look for thousands of repeated headings, definition lines or '[', '<', '*' or '`' characters")
         return
     if status != "ok":
         internal_error(report, doc.path, found if status == "error" else "the text crashed the renderer")

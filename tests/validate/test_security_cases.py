@@ -203,6 +203,28 @@ def test_a_body_over_the_render_budget_is_an_error_naming_its_file(tmp_path: Pat
     assert found == {("too-slow", ARTICLE_PATH), ("broken-link", "news/2020/fine.md")}
 
 
+@pytest.mark.parametrize("body", [
+    pytest.param("Heading\n=======\n\n" * 3_000, id="setext-headings"),
+    pytest.param("# Same\n\n" * 6_000, id="identical-headings"),
+])
+def test_a_plain_text_body_gets_the_same_budget(tmp_path: Path, body: str) -> None:
+    """Issue 20, case 5: no '<', '[', '{' or '&' in it, and still too slow to render within the budget."""
+    assert not set("<[{&") & set(body)
+    content = write_tree(tmp_path / "content", {"organizations/iso.md": ISO, ARTICLE_PATH: ARTICLE + body})
+    result = build_catalog(content)
+    report = Report()
+    bodies.check(result.tree.documents, bodies.Targets.of(result.valid, result.tree.documents, []),
+                 report, budget_s=0.2)
+    assert [(e.code, e.path.split("content/")[-1]) for e in report.errors] == [("too-slow", ARTICLE_PATH)]
+
+
+def test_a_definition_list_that_recurses_is_a_diagnostic_not_a_crash(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", {"organizations/iso.md": ISO,
+                                                ARTICLE_PATH: ARTICLE + "Term\n:   d\n" * 4_000})
+    errors = [e for e in build_catalog(content).report.errors if e.path.endswith(ARTICLE_PATH)]
+    assert len(errors) == 1 and errors[0].line >= BODY_LINE
+
+
 def test_broken_link_hints_are_worked_out_only_for_reported_findings(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
