@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "uncovered-event": "an event that no article lists in its events (warning)",
     # bodies
     "broken-link": "a link to a page or image that does not exist",
+    "broken-anchor": "a link to an anchor (#…) that its page does not have; the strict build would stop on it",
     "unsafe-url": "a link that is not https://, http://, mailto: or relative",
     "unsafe-html": "HTML that is not on the list of harmless elements and attributes",
     "too-deep": "lists or block quotes nested more than 32 levels deep",

@@ -81,6 +81,12 @@ CORPORA: list[dict[str, str]] = [
                             "organizations: [acme]\nimages:\n  - caption: C\n    file: images/none.jpg\n"
                             "  - caption: D\n    file: ../secret.jpg\n---\n\nText.\n",
     },
+    {  # a link to a missing anchor
+        "index.md": "# Home\n",
+        "organizations/iso.md": "---\nname: ISO\n---\nThe ISO.\n\n## History\n\nFounded 1947.\n",
+        "news/2020/hello.md": '---\ntitle: Hello\ndate: "2020-01-02"\nsummary: S\nsource:\n  name: X\n'
+                              "organizations: [iso]\n---\n\nSee [the history](../../organizations/iso.md#histroy).\n",
+    },
     {  # what to write: YAML slips, dates in other forms, names for ids, duplicates, every problem at once
         "index.md": "# Home\n",
         "organizations/sac.md": "---\nname: Standardization Administration of China\nshort_name: SAC\n---\n",

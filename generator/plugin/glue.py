@@ -13,7 +13,7 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, BuildError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.structure import pages
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -128,6 +128,14 @@ def stop_on_sigterm() -> None:
 
     with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
         signal.signal(signal.SIGTERM, interrupt)
+
+
+def prepare_staging(site_dir: str) -> str:
+    """This build's staging folder, under the site folder's lock; another build running is a clear error."""
+    try:
+        return publish.prepare(site_dir)
+    except publish.BuildLocked as exc:
+        raise PluginError(f"portal: {exc}") from None
 
 
 def publish_staging(config: MkDocsConfig, site_dir: str) -> None:

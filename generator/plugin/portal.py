@@ -64,8 +64,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.result: Result | None = None
         self.specs: dict[str, PageSpec] = {}
         self.env: jinja2.Environment | None = None
-        self._site_dir: str | None = None  # where the finished build goes (config.site_dir is staging)
-        self._staging = ""  # this build's own staging folder (outputs/publish.py)
+        self._site_dir: str | None = None  # where the finished build goes (config.site_dir: self._staging)
+        self._staging = ""
         self._progress = workers.Progress()  # pages rendered and time in our templates (for benchmarks/run.py)
         self._epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
         self.ids = TagIds()
@@ -94,13 +94,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                               "renders bodies exactly as the build does); remove markdown_extensions from mkdocs.yml")
         config.markdown_extensions = list(mdconfig.EXTENSIONS)
         config.mdx_configs = {k: dict(v) for k, v in mdconfig.EXTENSION_CONFIGS.items()}
-        # Atomic publish: build into a staging folder, replace site_dir only when all went well.
-        # A --dirty build (serve) rewrites only changed pages into the folder it finds, so it stays in place.
+        # Atomic publish (outputs/publish.py), except for --dirty builds, which rewrite changed pages in place.
         if not any(arg in ("--dirty", "--dirtyreload") for arg in sys.argv):
-            try:
-                staging = publish.prepare(config.site_dir)
-            except publish.BuildLocked as exc:
-                raise PluginError(f"portal: {exc}") from None
+            staging = glue.prepare_staging(config.site_dir)
             self._site_dir, self._staging, config.site_dir = config.site_dir, staging, staging
         if self._dirty:
             self._preview.configure(config)
@@ -128,18 +124,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             )
         counts = ", ".join(f"{n} {k}" for k, n in result.catalog.counts().items())
         log.info(f"portal: catalog of {counts} in {time.perf_counter() - started:.2f} s")
-        # Reproducible output: MkDocs dates the sitemap (and its gzip header) by SOURCE_DATE_EPOCH,
-        # else by the clock. Unless the caller set it, use the newest date in the content.
+        # Reproducible output: MkDocs dates the sitemap (and its gzip header) by SOURCE_DATE_EPOCH, else by the
+        # clock. Unless the caller set it, use the newest date in the content (clamped to what gzip holds).
         if os.environ.get("SOURCE_DATE_EPOCH") in (None, self._epoch):
-            # Clamped to what a gzip header holds (validation keeps dates within 1000–2100 anyway).
             self._epoch = os.environ["SOURCE_DATE_EPOCH"] = publish.source_date_epoch(latest(result.catalog))
 
     # -- pages ---------------------------------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.result is not None
         started = time.perf_counter()
-        # Every content file is replaced by the pages planned from the catalog; only images
-        # are copied as they are. (Theme files have another src_dir and stay.)
+        # Content files give way to the pages planned from the catalog; images (and theme files) stay.
         assets = set(self.result.tree.assets)
         for file in list(files):
             if file.src_dir == config.docs_dir and file.src_uri not in assets:  # MkDocs sets it verbatim
@@ -155,8 +149,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self._dirty:
             changed = self._preview.plan(specs, self.result, config)
             log.info(f"portal: {len(changed)} of {len(specs)} pages changed")
-            # MkDocs writes pages in this order: the changed ones first, so the edited page is ready
-            # before the listings that merely show it. (Only in the preview; builds keep the plan's order.)
+            # Preview only: changed pages first, so the edited page is ready before the listings showing it.
             specs = sorted(specs, key=lambda s: s.src_uri not in changed)
         for spec in specs:
             self.specs[spec.src_uri] = spec
@@ -172,12 +165,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         spec = self.specs.get(page.file.src_uri)
-        if spec is not None:  # a body is content only: MkDocs must not read page settings from it
-            page.read_source = types.MethodType(glue.content_only(spec.markdown), page)  # type: ignore[method-assign]
-        if spec is not None and not spec.markdown.strip():
-            # Listings and most entity pages have no Markdown: no converter just to turn "" into "".
+        if spec is None:
+            return page
+        # A body is content only: MkDocs must not read page settings from it (glue.content_only).
+        page.read_source = types.MethodType(glue.content_only(spec.markdown), page)  # type: ignore[method-assign]
+        if not spec.markdown.strip():  # listings and most entity pages: no converter to turn "" into ""
             page.render = types.MethodType(glue.render_nothing, page)  # type: ignore[method-assign]
-        elif spec is not None and self._markdown is not None:  # one converter for the build's pages
+        elif self._markdown is not None:  # one converter for the build's pages
             page.render = types.MethodType(self._markdown.render, page)  # type: ignore[method-assign]
         return page
 
@@ -297,8 +291,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                      f"in {time.perf_counter() - started:.2f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
-        # Whatever failed, the previous site stays as it was; the half-written staging folder goes.
-        glue.abandon(self._worker, self.search)  # a running page worker and Pagefind end; their folders go
+        # Whatever failed, the previous site stays as it was; the half-written staging folder goes, and a
+        glue.abandon(self._worker, self.search)  # running page worker and Pagefind end; their folders go
         self._worker = None
         if self._site_dir is not None:
             publish.abandon(self._staging, self._site_dir)

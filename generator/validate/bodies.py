@@ -23,7 +23,6 @@ Problems are located by finding the offending text in the body.
 
 from __future__ import annotations
 
-import difflib
 import html
 import posixpath
 import xml.etree.ElementTree as etree
@@ -39,7 +38,7 @@ from ..diagnostics import Report, internal_error
 from ..kinds import Kind
 from ..load.frontmatter import Document
 from ..sanitize import ALLOWED_TAGS, GLOBAL_ATTRS
-from . import budget
+from . import anchors, budget
 from .bodies_html import (
     _URL_JUNK,
     SAFE_SCHEMES,
@@ -50,6 +49,7 @@ from .bodies_html import (
     _RawHtml,
     sanitizer_findings,
 )
+from .link_hints import LinkHints
 from .targets import Targets, page_uri
 
 # The one Markdown configuration (generator/markdown.py), also set on MkDocs by the plugin.
@@ -92,7 +92,8 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
     that takes longer, or crashes the worker, is an error naming its file and the others are
     still checked.
     """
-    hints = _Hints(targets)
+    hints = LinkHints(targets)
+    pending = anchors.Pending()
     worker: budget.Budgeted | None = None
     for doc in documents:
         if doc.kind is Kind.TOPICS:
@@ -110,12 +111,17 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
             if worker is None:
                 worker = budget.shared("bodycheck", _child, budget_s)
                 worker.set_state(("targets", targets))
-            _check_one(doc, worker, hints, report, budget_s)
+            _check_one(doc, worker, hints, report, budget_s, pending)
         except Exception as exc:  # a bug must not hide the other files' problems
             internal_error(report, doc.path, exc)
+    for doc, _target, _anchor, shown, needles in pending.missing():
+        line, col = _Locator(doc.body).line_col(_Locator(doc.body).find(needles))
+        report.error(doc.path, doc.body_line + line - 1, col, "broken-anchor",
+                     *anchors.missing_message(shown, _target))
 
 
-def _check_one(doc: Document, worker: budget.Budgeted, hints: _Hints, report: Report, budget_s: float) -> None:
+def _check_one(doc: Document, worker: budget.Budgeted, hints: LinkHints, report: Report, budget_s: float,
+               pending: anchors.Pending) -> None:
     uri = page_uri(doc) or doc.rel
     moved = doc.rel if doc.rel != uri else None
     allowed = budget_s + BUDGET_PER_MB_S * len(doc.body) / 1_000_000
@@ -128,6 +134,9 @@ def _check_one(doc: Document, worker: budget.Budgeted, hints: _Hints, report: Re
     if status != "ok":
         internal_error(report, doc.path, found if status == "error" else "the text crashed the renderer")
         return
+    found, ids, links = found
+    pending.ids[uri] = pending.ids[doc.rel] = ids
+    pending.links += [(doc, *link) for link in links]
     places = _Locator(doc.body)
     seen: set[tuple[str, str, int]] = set()
     reported = 0
@@ -166,28 +175,8 @@ def _child() -> Callable[[Any], Any]:
             return None
         assert checker is not None
         _, body, uri, moved = item
-        return checker.findings(body, uri, moved)
+        return checker.check(body, uri, moved)
     return handle
-
-
-class _Hints:
-    """Did-you-mean for missing pages: worked out once per distinct name, only for reported findings."""
-
-    def __init__(self, targets: Targets) -> None:
-        self._by_name: dict[str, list[str]] = {}
-        for uri in sorted(targets.pages):
-            self._by_name.setdefault(posixpath.basename(uri), []).append(uri)
-        self._memo: dict[str, list[str]] = {}
-
-    def hint(self, name: str, base: str) -> str:
-        guess = self._memo.get(name)
-        if guess is None:
-            guess = self._by_name.get(name) or difflib.get_close_matches(name, self._by_name, n=1, cutoff=0.8)
-            if guess and not guess[0].endswith(".md"):  # a close file name: its first page
-                guess = self._by_name[guess[0]]
-            self._memo[name] = guess
-        return (f"did you mean '{posixpath.relpath(guess[0], base or '.')}'?" if guess
-                else "check the file name; paths are relative to this file")
 
 
 class BodyChecker:
@@ -203,6 +192,7 @@ class BodyChecker:
         """Every problem in one body (``moved``: the page is published away from its file)."""
         self.md.reset()
         self.keep.root = None
+        self.fragments: list[tuple[str, str, str, tuple[str, ...]]] = []  # (target uri or "", anchor, shown, needles)
         rendered = self.md.convert(body)
         base = posixpath.dirname(uri)
         out: list[Finding] = []
@@ -219,7 +209,16 @@ class BodyChecker:
             out += self._url(html.unescape(url), base, (url,))
         if not any(f.code in ("unsafe-html", "unsafe-url") for f in out):
             out += sanitizer_findings(rendered)
+        self.ids = anchors.present_ids(self.keep.root, map(str, self.md.htmlStash.rawHtmlBlocks))
+        for target, anchor, shown, needles in self.fragments:
+            if not target and anchor not in self.ids:
+                out.append(Finding(needles, "broken-anchor", *anchors.missing_message(shown, None)))
         return out
+
+    def check(self, body: str, uri: str, moved: str | None) -> tuple[list[Finding], set[str], list[Any]]:
+        """findings, the body's anchors, and its links to other pages' anchors."""
+        found = self.findings(body, uri, moved)
+        return found, self.ids, [f for f in self.fragments if f[0]]
 
     # -- rendered elements -----------------------------------------------------------------
     def _attribute(self, tag: str, name: str, value: str, base: str) -> list[Finding]:
@@ -259,8 +258,10 @@ class BodyChecker:
         if parts.netloc:
             return []  # //host/path: an external address
         path = unquote(parts.path).replace("\\", "/")
-        if not path:
-            return []  # '#anchor' or '?query' on the same page
+        if not path:  # '#anchor' or '?query' on the same page
+            if parts.fragment:
+                self.fragments.append(("", unquote(parts.fragment), shown, needles))
+            return []
         if path.startswith("/"):
             return [Finding(needles, "unsafe-path", f"'{shown}' is an absolute path",
                             "use a path relative to this file, such as ../../organizations/iso.md")]
@@ -268,6 +269,8 @@ class BodyChecker:
         if resolved == ".." or resolved.startswith("../"):
             return [Finding(needles, "unsafe-path", f"'{shown}' points outside the content folder",
                             "link to a file inside content/, relative to this file")]
+        if parts.fragment and resolved in self.targets.pages:
+            self.fragments.append((resolved, unquote(parts.fragment), shown, needles))
         return self._internal(resolved, base, shown, needles)
 
     def _internal(self, resolved: str, base: str, shown: str, needles: tuple[str, ...]) -> list[Finding]:

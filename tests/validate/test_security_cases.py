@@ -16,7 +16,7 @@ from generator.diagnostics import Diagnostic, Report
 from generator.load import yamldepth, yamlsafe
 from generator.load.documents import load_tree
 from generator.pipeline import build_catalog
-from generator.validate import bodies
+from generator.validate import bodies, link_hints
 
 from ..helpers import write_tree
 from .test_bodies import ARTICLE, ARTICLE_PATH, BODY_LINE  # the same one-article fixture
@@ -229,7 +229,7 @@ def test_broken_link_hints_are_worked_out_only_for_reported_findings(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     real = difflib.get_close_matches
-    monkeypatch.setattr(bodies.difflib, "get_close_matches", lambda w, *a, **k: calls.append(w) or real(w, *a, **k))
+    monkeypatch.setattr(link_hints.difflib, "get_close_matches", lambda w, *a, **k: calls.append(w) or real(w, *a, **k))
     body = "".join(f"[l{i}](missing{i}.md) " for i in range(10_000)) + "\n"
     errors = article_errors(tmp_path, body)
     assert len(errors) == bodies.MAX_FINDINGS + 1 and errors[0][0] == "too-many-problems"
