@@ -131,6 +131,10 @@ def _check_one(doc: Document, worker: budget.Budgeted, hints: LinkHints, report:
                      f"the text took more than {allowed:.1f} seconds to render, so it would stall the build",
                      "look for thousands of repeated headings, definition lines or '[', '<', '*' or '`' characters")
         return
+    if status == "error" and str(found).startswith("RecursionError"):  # e.g. thousands of definition lines
+        report.error(doc.path, doc.body_line, 1, "too-deep", "the text nests too deeply to be rendered",
+                     "split long runs of definition lines (': ') or nested lists into paragraphs")
+        return
     if status != "ok":
         internal_error(report, doc.path, found if status == "error" else "the text crashed the renderer")
         return

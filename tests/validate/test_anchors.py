@@ -21,6 +21,7 @@ CASES = {
     "same-page-not-an-attr-list": ("Text {#mine}\n\n[x](#mine)\n", True),
     "other-page-missing": ("[x](../../organizations/iso.md#nope)\n", True),
     "other-page-heading": ("[x](../../organizations/iso.md#history)\n", False),
+    "top-is-not-an-anchor": ("[top](#top)\n", True),  # the theme's own ids are not the body's
     "raw-html-id": ('<span id="here">x</span>\n\n[x](#here)\n', False),
 }
 

@@ -95,7 +95,7 @@ SAFE = [
     "<table>\n<tr><th scope=\"col\">A</th></tr>\n<tr><td colspan=\"2\">1</td></tr>\n</table>",
     "| a | b |\n|:--|--:|\n| 1 | 2 |",
     "[ISO](../../organizations/iso.md), [history](../../organizations/iso.md#history), "
-    "[organizations](../../organizations/index.md), ![photo](../../images/photo.png), [top](#top)",
+    "[organizations](../../organizations/index.md), ![photo](../../images/photo.png)",
     "<https://example.org/a?b=c&d=e>, <mailto:desk@example.org>, <desk@example.org>, [web](//example.org/x)",
     "[new window](https://example.org){target=_blank}",
     "<a href=\"https://example.org\" target=\"_blank\" rel=\"noopener noreferrer\">new window</a>",

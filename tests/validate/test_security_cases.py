@@ -222,7 +222,8 @@ def test_a_definition_list_that_recurses_is_a_diagnostic_not_a_crash(tmp_path: P
     content = write_tree(tmp_path / "content", {"organizations/iso.md": ISO,
                                                 ARTICLE_PATH: ARTICLE + "Term\n:   d\n" * 4_000})
     errors = [e for e in build_catalog(content).report.errors if e.path.endswith(ARTICLE_PATH)]
-    assert len(errors) == 1 and errors[0].line >= BODY_LINE
+    # Python-Markdown recurses once per line: the renderer runs out of stack, or of time on a slow machine.
+    assert [(e.code, e.line) for e in errors] in ([("too-deep", BODY_LINE)], [("too-slow", BODY_LINE)])
 
 
 def test_broken_link_hints_are_worked_out_only_for_reported_findings(
