@@ -62,7 +62,9 @@ def prepare(site_dir: str) -> str:
     for old in leftovers(site_dir):  # left over from builds that were killed: no build runs now
         discard(str(old))
     prefix = Path(staging_prefix(site_dir))
-    return tempfile.mkdtemp(prefix=prefix.name + "-", dir=prefix.parent)
+    staging = tempfile.mkdtemp(prefix=prefix.name + "-", dir=prefix.parent)
+    os.chmod(staging, 0o755)  # mkdtemp's 0700 would become site/'s: a web server must still read it
+    return staging
 
 
 def release(site_dir: str) -> None:

@@ -291,8 +291,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                      f"in {time.perf_counter() - started:.2f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
-        # Whatever failed, the previous site stays as it was; the half-written staging folder goes, and a
-        glue.abandon(self._worker, self.search)  # running page worker and Pagefind end; their folders go
+        # Whatever failed, the previous site stays; the staging folder, a page worker and Pagefind go.
+        glue.abandon(self._worker, self.search)
         self._worker = None
         if self._site_dir is not None:
             publish.abandon(self._staging, self._site_dir)
