@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure import pages
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -22,7 +23,7 @@ from mkdocs.utils import CountHandler
 
 from .. import sanitize
 from ..load.cache import ParseCache
-from ..outputs import publish
+from ..outputs import csp, publish
 from ..outputs.search_step import SearchStep
 from ..pages.incremental import files_hash
 from ..pages.plan import PageSpec
@@ -118,6 +119,55 @@ def render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.content = ""
     page.toc = get_toc([])
     page.present_anchor_ids = set()
+
+
+def set_meta(page: Page, spec: PageSpec | None) -> None:
+    """A planned page's settings: its title, description and hidden sidebars, and nothing from its body."""
+    if spec is None:
+        return
+    # Material prints meta title and description unescaped: hand it escaped Markup.
+    page.meta.update({"title": escape(spec.title), "hide": hidden(spec.kind)})
+    if spec.description:
+        page.meta["description"] = escape(spec.description)
+
+
+def with_policy(html: str, name: str, *, static: bool = False) -> str:
+    """A finished HTML page with its Content-Security-Policy (outputs/csp.py); a page without is an error.
+    ``static``: one of the theme's own templates (404.html, sitemap.xml); only HTML ones get a policy."""
+    if (static and not name.endswith(".html")) or not html.strip():
+        return html  # MkDocs writes no empty page (a page the render worker writes is empty here)
+    try:
+        return csp.finish(html)
+    except csp.MissingPolicy as exc:
+        raise PluginError(f"portal: {name}: {exc}") from None
+
+
+def serving(server: LiveReloadServer) -> LiveReloadServer:
+    """`mkdocs serve`'s server, made to keep the last good build, allow its live-reload script and stop
+    cleanly on SIGTERM."""
+    server.builder = keep_last_good(server.builder)
+    allow_livereload(server)
+    stop_on_sigterm()
+    return server
+
+
+def allow_livereload(server: LiveReloadServer) -> None:
+    """`mkdocs serve` appends an inline live-reload script to each page it serves: allow that script
+    in the page's policy, so the preview runs under the published policy plus this one script."""
+    inject = server._inject_js_into_html  # MkDocs 1.6 (mkdocs/livereload); tests/site/test_csp_serve.py
+
+    def inject_allowed(content: bytes, epoch: int) -> bytes:
+        served: bytes = inject(content, epoch)
+        at = content.rfind(b"</body>")
+        at = len(content) if at < 0 else at
+        opened, closed = b"<script>", b"</script>"
+        end = at + len(served) - len(content) - len(closed)
+        if served[at:at + len(opened)] != opened or served[end:end + len(closed)] != closed:
+            return served  # MkDocs injects differently now: the script is blocked, and the test says so
+        script = served[at + len(opened):end].decode("utf-8")
+        return csp.allow_appended(served.decode("utf-8"), script).encode("utf-8")
+
+    server._inject_js_into_html = inject_allowed  # type: ignore[method-assign]
 
 
 def stop_on_sigterm() -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -176,12 +175,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None:
-            # Material prints meta title and description unescaped: hand it escaped Markup.
-            page.meta.update({"title": escape(spec.title), "hide": glue.hidden(spec.kind)})
-            if spec.description:
-                page.meta["description"] = escape(spec.description)
+        glue.set_meta(page, self.specs.get(page.file.src_uri))  # the only page settings there are
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -195,6 +189,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if spec.kind == "article" and spec.node is not None:
             self._html[spec.node.id] = html  # for the feeds (outputs.write_outputs)
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return glue.with_policy(output, page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return glue.with_policy(output_content, template_name, static=True)
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         install(env)
@@ -242,9 +242,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
                  ) -> LiveReloadServer:
-        server.builder = glue.keep_last_good(server.builder)
-        glue.stop_on_sigterm()
-        return server
+        return glue.serving(server)
 
     @event_priority(-100)  # last: other plugins (search) still write into the staging folder
     def on_post_build(self, *, config: MkDocsConfig) -> None:

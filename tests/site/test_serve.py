@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import socket
 import subprocess
@@ -88,6 +90,10 @@ def test_a_broken_edit_keeps_the_last_good_build_and_shows_the_diagnostics(serve
     project, base, log = served
     page = f"{base}/news/2024/acme-opens/"
     _wait("the first build", lambda: "Acme opened its doors" in _get(page)[1], log)
+    # The preview runs under the published policy plus the one live-reload script MkDocs appends (issue 20).
+    served = _get(page)[1]
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="[^"]*script-src ([^;"]*)', served)
+    assert policy is not None and _reload_hash(served) in policy.group(1).split()
 
     article = project / "content/news/2024/acme-opens.md"
     article.write_text(ARTICLE.replace("  - acme\n", "  - acme-gone\n").replace("its doors", "its gates"),
@@ -107,9 +113,16 @@ def test_a_broken_edit_keeps_the_last_good_build_and_shows_the_diagnostics(serve
     _wait("the fixed rebuild", lambda: "Acme opened its gates" in _get(page)[1], log)
 
 
+def _reload_hash(html: str) -> str:
+    """The CSP hash of the live-reload script MkDocs appends to a served page (its last script)."""
+    script = re.findall(r"<script>(.*?)</script>", html, re.S)[-1]
+    assert "livereload(" in script
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
 def _unserved(html: str) -> str:
-    """A served page without the reload script MkDocs injects (it carries the build's number)."""
-    return re.sub(r"livereload\(\d+, ?\d+\)", "", html)
+    """A served page without the reload script MkDocs injects (it carries the build's number), nor its hash."""
+    return re.sub(r"livereload\(\d+, ?\d+\)", "", html.replace(_reload_hash(html) + " ", ""))
 
 
 def _rendered(log: Path) -> list[tuple[int, int]]:
