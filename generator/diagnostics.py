@@ -34,6 +34,14 @@ CODES: dict[str, str] = {
     "file-too-large": "a file over 1 MB",
     "front-matter-too-large": "front matter over 64 KB",
     "no-content": "there is no content folder where `portal check` looked",
+    # images (content/images/)
+    "image-type": "the file is not the image its name says (HTML, SVG or another format under an image name)",
+    "image-corrupt": "the image cannot be decoded completely",
+    "image-too-large": "an image over 5 MB",
+    "image-too-many-pixels": "an image over 25 million pixels or 16,384 pixels on a side",
+    "asset-name": "an image name with characters that change in URLs or between systems",
+    "asset-name-clash": "two image names that differ only by case or Unicode form",
+    "asset-unreadable": "an image that cannot be read",
     # front matter and YAML
     "front-matter-missing": "the file does not start with front matter between two '---' lines",
     "front-matter-unclosed": "the front matter has no closing '---' line",

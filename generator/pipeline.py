@@ -11,6 +11,7 @@ from .diagnostics import Report, internal_error
 from .load.cache import ParseCache
 from .load.documents import Tree, display_path, load_tree
 from .validate import bodies, placeholders
+from .validate.assets import check_assets
 from .validate.entries import validate
 from .validate.valid import Valid
 
@@ -35,6 +36,7 @@ def build_catalog(content_dir: Path | str, workers: int = 1, cache: ParseCache |
     """
     report = Report()
     tree = load_tree(Path(content_dir), report, workers=workers, cache=cache)
+    check_assets(tree.content_dir, tree.assets, report, display_path(tree.content_dir))
     try:
         valid = validate(tree, report)
         report = placeholders.apply(tree, report)  # unfilled `portal new` values

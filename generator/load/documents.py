@@ -131,7 +131,10 @@ def _classify(
         return
     if top in ASSET_FOLDERS:
         if suffix.lower() in IMAGE_SUFFIXES:
-            tree.assets.append(rel)
+            tree.assets.append(rel)  # checked as an image by validate/assets.py
+        elif suffix.lower() in (".svg", ".svgz"):
+            report.error(shown, 1, 1, "unexpected-file", "SVG images are not published: an SVG file is a "
+                         "document that can carry scripts and links", "export it as PNG or WebP")
         else:
             _unexpected(
                 shown, f"only images ({', '.join(sorted(IMAGE_SUFFIXES))}) belong in {top}/", report

@@ -25,6 +25,7 @@ from ..load import documents as loading
 from ..load.cache import ParseCache
 from ..load.frontmatter import Document
 from . import duplicates
+from .assets import check_assets
 from .references import _References, cycle_error, referred_kinds, walk_references, warn_unreferenced
 from .summaries import Files, referred
 from .targets import Targets, generated_pages
@@ -47,7 +48,9 @@ def check_all(files: Files, parsed: ParseCache) -> Report:
     """A full check from the caches (`portal check --cache`): every file chosen, the documents from the
     parse cache; the same diagnostics as the pipeline's, without building the catalog."""
     files.parse_all(parsed)
-    return check_files(files, {s.path for s in files.summaries} | {d.path for d in files.walked})
+    prefix = loading.display_path(files.tree.content_dir)
+    return check_files(files, {s.path for s in files.summaries} | {d.path for d in files.walked}
+                       | {f"{prefix}/{rel}" for rel in files.tree.assets})
 
 
 def check_files(files: Files, keep: set[str]) -> Report:
@@ -65,6 +68,9 @@ def _check_files(files: Files, keep: set[str]) -> Report:
     docs = files.parse(chosen)
     report = Report()
     report.extend(d for d in files.walked if d.path in keep)
+    prefix = loading.display_path(files.tree.content_dir)
+    check_assets(files.tree.content_dir, [a for a in files.tree.assets if f"{prefix}/{a}" in keep], report, prefix,
+                 names=files.tree.assets)
     for i in chosen:
         report.extend(files.summaries[i].diagnosed)
     tables = _standins(files)

@@ -8,6 +8,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from PIL import Image
 
 from generator import markdown as mdconfig
 from generator.outputs import publish
@@ -41,7 +42,7 @@ def corpus(root: Path, body: str, **extra: str) -> Path:
         **extra,
     })
     (content / "images").mkdir()
-    (content / "images" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (2, 2)).save(content / "images" / "photo.png")  # images are checked too (test_assets.py)
     return content
 
 
