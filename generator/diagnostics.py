@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     "file-too-large": "a file over 1 MB",
     "front-matter-too-large": "front matter over 64 KB",
     "no-content": "there is no content folder where `portal check` looked",
+    "tracked-output": "git tracks a file under .cache/, site/ or another folder only the build writes",
     # images (content/images/)
     "image-type": "the file is not the image its name says (HTML, SVG or another format under an image name)",
     "image-corrupt": "the image cannot be decoded completely",
@@ -67,6 +68,10 @@ CODES: dict[str, str] = {
     "duplicate-entry": "the same value twice in a list",
     "empty-body": "an article has no text below the front matter",
     "control-character": "an invisible control character or Unicode noncharacter in a value or the text",
+    "bidi-control": "a bidirectional control character that makes text display in another order than written",
+    "line-break": "a name or title that holds a line break",
+    "invisible-character": "a name or title with an invisible space or soft hyphen that makes it look like another",
+    "mixed-script": "a word in a name or title mixing Latin with Cyrillic or Greek look-alike letters",
     # references between files
     "unknown-reference": "an id that no file has",
     "parent-cycle": "organizations or places whose parent chain loops",
@@ -104,8 +109,9 @@ class Diagnostic:
         return (self.path, self.line, self.col, self.code)
 
     def format_text(self) -> str:
-        head = f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
-        return f"{head}\n  hint: {self.hint}" if self.hint else head
+        path, message = log_safe(self.path), log_safe(self.message)
+        head = f"{path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {message}"
+        return f"{head}\n  hint: {log_safe(self.hint)}" if self.hint else head
 
     def format_github(self) -> str:
         # GitHub workflow commands: properties and message need %-escaping.
@@ -114,9 +120,9 @@ class Diagnostic:
             return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
         level = "error" if self.is_error else "warning"
-        text = f"[{self.code}] {self.message}" + (f" (hint: {self.hint})" if self.hint else "")
+        text = log_safe(f"[{self.code}] {self.message}" + (f" (hint: {self.hint})" if self.hint else ""))
         return (
-            f"::{level} file={esc(self.path, True)},line={self.line},col={self.col},"
+            f"::{level} file={esc(log_safe(self.path), True)},line={self.line},col={self.col},"
             f"title={esc('portal ' + self.code, True)}::{esc(text)}"
         )
 
@@ -174,7 +180,18 @@ class Report:
         return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
+def log_safe(text: str) -> str:
+    """``text`` as one line no log reader can act on: every character ``str.isprintable`` refuses (controls,
+    line breaks, terminal escapes, bidirectional and other format characters) is written as ``\\u{XXXX}``,
+    so quoted content can neither start a GitHub workflow command (``::…`` at a line's start) nor move
+    a terminal's cursor nor reorder what is shown."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else f"\\u{{{ord(c):04X}}}" for c in text)
+
+
 def render(items: Iterable[Diagnostic], fmt: str) -> str:
+    """The diagnostics as text or GitHub annotations (both log-safe) or as JSON (data: JSON escapes it)."""
     items = list(items)
     if fmt == "json":
         return json.dumps([d.to_json() for d in items], ensure_ascii=False, indent=2)
