@@ -13,13 +13,25 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
+
+from .sanitize import RESERVED_ID_PREFIXES
+
+
+def heading_id(value: str, separator: str) -> str:
+    """A heading's id: Python-Markdown's slug, kept out of the theme's namespace. The page's own ids start
+    with "__" or "md-" (Material) or "portal-" (the portal's templates), and the sanitizer removes such
+    ids from bodies; a heading such as "MD-5 checksums" gets "h-md-5-checksums" instead, so it keeps an id
+    and can never collide with one of the page's."""
+    slug = slugify(value, separator)
+    return f"h-{slug}" if slug.lower().startswith(RESERVED_ID_PREFIXES) else slug
 
 # MkDocs always adds toc, tables and fenced_code first; then the portal's own.
 EXTENSIONS: list[str] = ["toc", "tables", "fenced_code", "abbr", "attr_list", "def_list", "footnotes",
                          "generator.markdown"]  # makeExtension below: rel="noopener noreferrer" on links
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
-    "toc": {"permalink": True},
+    "toc": {"permalink": True, "slugify": heading_id},
     # Column alignment as align="…", not style="…": bodies carry no style attributes at all.
     "tables": {"use_align_attribute": True},
     # Footnote ids such as fn-1 instead of fn:1, so every id stays within [A-Za-z0-9_-].

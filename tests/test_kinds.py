@@ -105,7 +105,7 @@ def test_mkdocs_build(tmp_path: Path, standards: KindSpec, monkeypatch: pytest.M
     assert 'href="../../organizations/iso/"' in page
     assert "The quality standard" in page
     org = _page(site, "organizations/iso")
-    assert 'id="referrers-standard">Standards (2)</h2>' in org
+    assert 'id="portal-referrers-standard">Standards (2)</h2>' in org
     assert 'href="../../standards/iso-9001/"' in org
     api = json.loads((site / "api/v1/standards.json").read_text(encoding="utf-8"))
     schema = json.loads((site / "api/v1/schema/standards.schema.json").read_text(encoding="utf-8"))

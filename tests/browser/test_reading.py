@@ -61,7 +61,7 @@ def test_article_metadata_leads_to_the_organization_and_back(fixture_reader: Rea
     chip.click()
     page.wait_for_url(fixture_reader.url(organization.url))
     expect(page.locator("h1").first).to_contain_text(organization.name)
-    listed = fixture_reader.link_paths("section[aria-labelledby='articles'] .portal-card__title a")
+    listed = fixture_reader.link_paths("section[aria-labelledby='portal-articles'] .portal-card__title a")
     assert article.url in listed
     assert fixture_reader.problems == []
 

@@ -154,7 +154,7 @@ def test_pages_show_terms_countries_and_ranges(site: Path) -> None:
         "Deputy director, SMBQTS (as reported in April 2017)", "Adviser, Acme Standards (until June 2015)",
         "Member, Acme Standards", "Chair (30 August – 2 September 2016)",
     ]
-    people = page(site, "organizations/smbqts/").xpath("//section[@aria-labelledby='people']//li")
+    people = page(site, "organizations/smbqts/").xpath("//section[@aria-labelledby='portal-people']//li")
     assert texts(people) == ["Ann Lee — director (since 2018)", "Ann Lee — deputy director (as reported in April 2017)"]
 
     def country(url: str) -> str:

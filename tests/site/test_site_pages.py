@@ -122,11 +122,11 @@ def test_organization_page_lists_its_articles_events_and_people(site: Path, cata
     page = doc(site, org.url)
     text = page_text(read_page(site, org.url))
     assert "Example City Quality Bureau" in text and "ECQB" in text and "示例市质量局" in text
-    cards = texts(page.xpath("//section[.//h2[@id='articles']]//*[@class='portal-card__title']"))
+    cards = texts(page.xpath("//section[.//h2[@id='portal-articles']]//*[@class='portal-card__title']"))
     assert cards == [a.title for a in org.articles] and len(cards) == 5  # newest first
-    events = texts(page.xpath("//section[.//h2[@id='events']]//a[@class='portal-event__title']"))
+    events = texts(page.xpath("//section[.//h2[@id='portal-events']]//a[@class='portal-event__title']"))
     assert sorted(events) == sorted(e.title for e in org.events) and len(events) == 4
-    people = texts(page.xpath("//section[.//h2[@id='people']]//li"))
+    people = texts(page.xpath("//section[.//h2[@id='portal-people']]//li"))
     assert any("Shi Li" in p and "deputy director" in p for p in people)
     assert page.xpath(f"//a[@href='../{org.parent.id}/']")  # its parent
 
@@ -138,7 +138,7 @@ def test_parent_organization_lists_its_child(site: Path) -> None:
 
 def test_place_includes_events_of_places_within(site: Path, catalog: Catalog) -> None:
     page = doc(site, f"places/{fx.CITY_ID}/")
-    titles = texts(page.xpath("//section[.//h2[@id='events']]//a[@class='portal-event__title']"))
+    titles = texts(page.xpath("//section[.//h2[@id='portal-events']]//a[@class='portal-event__title']"))
     within = [e.title for e in catalog.events.values() if e.place and fx.CITY_ID in [p.id for p in e.place.ancestors]]
     here = [e.title for e in catalog.events.values() if e.place and e.place.id == fx.CITY_ID]
     assert len(within) == 3 and len(here) == 2
@@ -146,7 +146,7 @@ def test_place_includes_events_of_places_within(site: Path, catalog: Catalog) ->
     assert "示例市" in texts(page.xpath("//span[@lang='zh']"))
     # The province holds everything in the city, two levels down.
     province = texts(doc(site, "places/example-province/").xpath(
-        "//section[.//h2[@id='events']]//a[@class='portal-event__title']"))
+        "//section[.//h2[@id='portal-events']]//a[@class='portal-event__title']"))
     assert sorted(province) == sorted(within + here)
 
 

@@ -13,6 +13,7 @@ import pytest
 from generator import sanitize
 from generator.markdown import new_markdown
 
+from ..helpers import mkdocs_build, write_config, write_tree
 from .test_security_cases import ARTICLE, ARTICLE_PATH, check
 
 BUNDLE = next((Path(material.__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js"))
@@ -60,3 +61,35 @@ def test_the_check_reports_a_theme_class_in_a_body(tmp_path: Path) -> None:
     body = 'Text.\n\n<div class="md-dialog md-dialog--active">Click</div>\n'
     errors = check(tmp_path, {ARTICLE_PATH: ARTICLE + body})
     assert [e.code for e in errors] == ["unsafe-html"]
+
+
+def test_a_heading_never_takes_an_id_of_the_theme(tmp_path: Path) -> None:
+    """Headings that slug to a theme prefix keep an id out of its namespace and pass the check."""
+    body = ("## MD-5 checksums\n\nText.\n\n## Portal-wide rules\n\nText.\n\n## __init__ and more\n\n"
+            "See [it](#h-md-5-checksums).\n")
+    assert check(tmp_path, {ARTICLE_PATH: ARTICLE + body}) == []
+    ids, _ = _ids_and_classes(sanitize.clean(new_markdown().convert(body)))
+    assert {"h-md-5-checksums", "h-portal-wide-rules"} <= ids
+    assert not any(i.startswith(sanitize.RESERVED_ID_PREFIXES) for i in ids)
+
+
+def test_no_body_id_collides_with_one_of_the_page(tmp_path: Path) -> None:
+    """Every id the templates write next to a body is in the theme's namespace: a body whose headings are
+    named like the page's own sections ('People', 'Related', 'Articles' …) builds pages with unique ids."""
+    headings = ["Articles", "Events", "Timeline", "People", "Related", "Photos", "In this article", "Latest",
+                "Recent events", "Explore", "Organizations", "Referrers organization", "Top", "Content"]
+    body = "".join(f"## {h}\n\nText [^{i}].\n\n[^{i}]: Note.\n\n" for i, h in enumerate(headings))
+    project = tmp_path / "project"
+    content = write_tree(project / "content", {
+        "index.md": "# Home\n\n" + body,
+        "organizations/iso.md": "---\nname: ISO\n---\nThe ISO.\n\n" + body,
+        "people/ann.md": "---\nname: Ann\nroles:\n  - title: head\n    organization: iso\n---\n" + body,
+        ARTICLE_PATH: ARTICLE.replace("organizations: [iso]", "organizations: [iso]\npeople: [ann]") + body,
+    })
+    done = mkdocs_build(write_config(project, content, nav=[{"Home": "index.md"}]), project / "site")
+    assert done.returncode == 0, done.stderr
+    for page in (project / "site").rglob("*.html"):
+        tree = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        ids = [el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")]
+        twice = {i for i in ids if ids.count(i) > 1}
+        assert not twice, f"{page.relative_to(project)}: {sorted(twice)}"
