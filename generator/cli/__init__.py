@@ -98,6 +98,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         result = build_catalog(content, workers=min(os.cpu_count() or 1, 4))
         items = _selected(result.report.items, args.paths)
         seen, counts = result.tree.files_seen, result.catalog.counts()
+    if not args.paths:  # caches and outputs committed by mistake, or by a pull request (load/tracked.py)
+        from ..load.tracked import tracked_output_diagnostics
+
+        items = [*tracked_output_diagnostics(content.resolve().parent), *items]
     if items or args.format == "json":  # JSON readers always get a document, [] when clean
         print(render(items, args.format))
     errors = sum(d.is_error for d in items)

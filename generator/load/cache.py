@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import marshal
 import os
 import tempfile
@@ -25,6 +26,7 @@ from typing import Any
 
 from . import cachecodec
 
+log = logging.getLogger("portal")
 CACHE_DIR = ".cache"
 _SEP = "\x1f"  # joins a key's parts into one JSON object key (a unit separator never in a path)
 FILE = "portal-parse.json"
@@ -61,13 +63,16 @@ class _Counted:
 class ParseCache(_Counted):
     """{key: (document or None, diagnostics)} for one content folder, loaded once, saved on demand."""
 
-    def __init__(self, path: Path, version: str | None = None) -> None:
+    def __init__(self, path: Path, version: str | None = None, *, trusted: bool = True) -> None:
         self.path = path
+        self.trusted = trusted  # else neither read nor written
         self.version = version or _code_version()
         self.entries: dict[tuple[Any, ...], Any] = {}
         self.hits = self.misses = 0
         self._dirty = False
         self.save_in_background = False  # a long-lived server: never make a rebuild wait for the disk
+        if not trusted:
+            return
         try:
             stored = json.loads(path.read_bytes())
             if isinstance(stored, dict) and stored.get("version") == self.version:
@@ -78,8 +83,10 @@ class ParseCache(_Counted):
 
     @classmethod
     def for_content(cls, content_dir: Path) -> ParseCache:
-        """The cache beside the content folder: ``<project>/.cache/portal-parse.json``."""
-        return cls(content_dir.resolve().parent / CACHE_DIR / FILE)
+        """The cache beside the content folder: ``<project>/.cache/portal-parse.json`` — unless git tracks
+        that file (it came with the tree, not from this machine): then an empty cache that never saves."""
+        path = content_dir.resolve().parent / CACHE_DIR / FILE
+        return cls(path, trusted=not untrusted(path))
 
     @staticmethod
     def key(job: tuple[Any, ...], data: bytes) -> tuple[str, ...]:
@@ -98,7 +105,7 @@ class ParseCache(_Counted):
             self._dirty = True
 
     def save(self) -> None:
-        if not self._dirty:
+        if not self._dirty or not self.trusted:
             return
         if self.save_in_background:
             self._dirty = False
@@ -118,6 +125,17 @@ class ParseCache(_Counted):
             os.replace(tmp, self.path)  # atomic: a reader never sees half a cache
         except OSError:
             pass  # a read-only checkout still checks, just without the cache
+
+
+def untrusted(path: Path) -> bool:
+    """Whether the cache file ``path`` came with the tree (git tracks it); if so, say that it is ignored."""
+    from .tracked import is_tracked
+
+    if not is_tracked(path):
+        return False
+    log.warning(f"portal: ignoring the cache {path.name}: git tracks it, so it came with the tree, not from this "
+                f"machine (remove it from git: git rm --cached -- '{path.name}')")
+    return True
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -159,12 +177,13 @@ class Journal(_Counted):
 
     COMPACT_AT = 500
 
-    def __init__(self, base: Path, version: str) -> None:
+    def __init__(self, base: Path, version: str, *, trusted: bool = True) -> None:
         self.base, self.newer, self.version = base, base.with_suffix(".new" + base.suffix), version
+        self.trusted = trusted  # else neither read nor written
         self.entries: dict[Any, Any] = {}
         self._recent: dict[Any, Any] = {}  # entries of the newer file, plus this run's
         self._added = False
-        for path, into in ((self.base, self.entries), (self.newer, self._recent)):
+        for path, into in ((self.base, self.entries), (self.newer, self._recent)) if trusted else ():
             try:
                 version, entries = marshal.loads(path.read_bytes())
                 if version == self.version and isinstance(entries, dict):
@@ -180,7 +199,7 @@ class Journal(_Counted):
 
     def save(self, live: set[Any]) -> None:
         """Write what this run added; ``live``: the keys of the files that exist now."""
-        if not self._added:
+        if not self._added or not self.trusted:
             return
         if len(self._recent) > self.COMPACT_AT or not self.base.exists():
             if _dump(self.base, self.version, {k: v for k, v in self.entries.items() if k in live}):

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from ..diagnostics import Diagnostic, Report, Severity
 from ..kinds import KINDS, TOPIC, Kind, spec
 from ..load import documents as loading
-from ..load.cache import CACHE_DIR, Journal, ParseCache, code_version
+from ..load.cache import CACHE_DIR, Journal, ParseCache, code_version, untrusted
 from ..load.frontmatter import Document
 from . import duplicates
 from .names import name_fields
@@ -164,7 +164,9 @@ class Files:
 
 
 def cache_for(content: Path) -> Journal:
-    return Journal(content.resolve().parent / CACHE_DIR / FILE, f"{code_version(_CODE, _PACKAGES)}-{_declared()}")
+    path = content.resolve().parent / CACHE_DIR / FILE
+    trusted = not (untrusted(path) or untrusted(path.with_suffix(".new" + path.suffix)))
+    return Journal(path, f"{code_version(_CODE, _PACKAGES)}-{_declared()}", trusted=trusted)
 
 
 def _declared() -> str:

@@ -13,7 +13,7 @@ from generator.load.cache import ParseCache
 from generator.load.documents import load_tree
 
 from ..helpers import write_tree
-from ..workbench import ACME_ARTICLE, commit, init, run_portal
+from ..workbench import ACME_ARTICLE, commit, git, init, run_portal
 
 FILES = {
     "index.md": "# Home\n",
@@ -123,3 +123,38 @@ def test_check_and_serve_share_the_cache_however_the_folder_is_spelled(
     absolute = ParseCache.for_content(content.resolve())
     _load(content.resolve(), absolute)
     assert (absolute.hits, absolute.misses) == (len(FILES), 0)
+
+
+def test_a_cache_committed_to_git_is_never_read_and_check_names_it(tmp_path: Path,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 20: a pull request can force-add .cache/ files (and outputs); they are ignored with a warning,
+    and `portal check` errors on every tracked file under the output folders."""
+    from generator.validate import summaries
+
+    init(tmp_path)
+    content = write_tree(tmp_path / "content", FILES)
+    (tmp_path / ".gitignore").write_text(".cache/\nsite/\n", encoding="utf-8")
+    assert run_portal(tmp_path, "check", "--cache")[0] == 0  # writes both caches
+    honest = ParseCache.for_content(content)
+    assert honest.entries and summaries.cache_for(content).entries
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text("<p>old</p>", encoding="utf-8")
+    commit(tmp_path)
+    git(tmp_path, "add", "-f", ".cache/portal-parse.json", ".cache/portal-check.marshal", "site/index.html")
+    commit(tmp_path, "a pull request that brings its own caches")
+
+    with caplog.at_level("WARNING", logger="portal"):
+        planted = ParseCache.for_content(content)
+        journal = summaries.cache_for(content)
+    assert planted.entries == {} and journal.entries == {} and not planted.trusted and not journal.trusted
+    assert "git tracks it" in caplog.text
+    before = (tmp_path / ".cache/portal-parse.json").read_bytes()
+    assert _load(content, planted) == _load(content, None)
+    planted.save()
+    assert (tmp_path / ".cache/portal-parse.json").read_bytes() == before  # never written over either
+
+    for mode in ((), ("--cache",), ("--changed",)):
+        code, out, _ = run_portal(tmp_path, "check", *mode)
+        assert code == 1, mode
+        assert out.count("error[tracked-output]") == 3, (mode, out)
+        assert "git rm --cached -- 'site/index.html'" in out
