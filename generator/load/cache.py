@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import marshal
 import os
 import tempfile
 import threading
@@ -121,7 +120,7 @@ class ParseCache(_Counted):
             stored = {"version": self.version,
                       "entries": {_SEP.join(key): cachecodec.encode(value) for key, value in entries.items()}}
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(stored, fh, ensure_ascii=False, separators=(",", ":"))
+                fh.write(json.dumps(stored, ensure_ascii=False, separators=(",", ":")))  # C encoder
             os.replace(tmp, self.path)  # atomic: a reader never sees half a cache
         except OSError:
             pass  # a read-only checkout still checks, just without the cache
@@ -163,11 +162,11 @@ def code_version(folders: tuple[str, ...], packages: tuple[str, ...] = ()) -> st
 
 
 class Journal(_Counted):
-    """{key: value} kept as a large base file plus a small file of what changed since.
+    """{key: value} kept as a large base file plus a small file of what changed since, in JSON.
 
-    Keys and values are Python's built-in types only (tuples, str, bytes, ...), stored with ``marshal``:
-    reading 13,704 entries takes a tenth of what pickle takes (marshal's format belongs to one Python
-    version: the caller's ``version`` must include it).
+    Keys are tuples of text, values JSON data (lists, objects, text, numbers); the caller checks each value
+    as it reads it back (validate/summaries.py: ``Summary.from_stored``) and treats a value of the wrong shape
+    as missing. Like the parse cache it is data only — neither pickle nor marshal, which trust their input.
 
     After one edit, a run writes only the few new entries (rewriting the whole store would cost
     more than the check itself at 10,000 articles); the base is rewritten once the newer file
@@ -180,24 +179,24 @@ class Journal(_Counted):
     def __init__(self, base: Path, version: str, *, trusted: bool = True) -> None:
         self.base, self.newer, self.version = base, base.with_suffix(".new" + base.suffix), version
         self.trusted = trusted  # else neither read nor written
-        self.entries: dict[Any, Any] = {}
-        self._recent: dict[Any, Any] = {}  # entries of the newer file, plus this run's
+        self.entries: dict[tuple[str, ...], Any] = {}
+        self._recent: dict[tuple[str, ...], Any] = {}  # entries of the newer file, plus this run's
         self._added = False
         for path, into in ((self.base, self.entries), (self.newer, self._recent)) if trusted else ():
             try:
-                version, entries = marshal.loads(path.read_bytes())
-                if version == self.version and isinstance(entries, dict):
-                    into.update(entries)
-            except Exception:  # missing, truncated, foreign or old: start afresh
+                stored = json.loads(path.read_bytes())
+                if isinstance(stored, dict) and stored.get("version") == self.version:
+                    into.update((tuple(key.split(_SEP)), value) for key, value in _dict(stored["entries"]).items())
+            except (OSError, ValueError, TypeError, KeyError, RecursionError):  # missing, damaged, foreign, old
                 continue
         self.entries.update(self._recent)
         self.hits = self.misses = 0
 
-    def put(self, key: Any, value: Any) -> None:
+    def put(self, key: tuple[str, ...], value: Any) -> None:
         self.entries[key] = self._recent[key] = value
         self._added = True
 
-    def save(self, live: set[Any]) -> None:
+    def save(self, live: set[tuple[str, ...]]) -> None:
         """Write what this run added; ``live``: the keys of the files that exist now."""
         if not self._added or not self.trusted:
             return
@@ -210,12 +209,13 @@ class Journal(_Counted):
         self._added = False
 
 
-def _dump(path: Path, version: str, entries: dict[Any, Any]) -> bool:
+def _dump(path: Path, version: str, entries: dict[tuple[str, ...], Any]) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps((version, entries)))
+        stored = {"version": version, "entries": {_SEP.join(key): value for key, value in entries.items()}}
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(stored, ensure_ascii=False, separators=(",", ":")))  # the C encoder; dump() is Python
         os.replace(tmp, path)  # atomic: a reader never sees half a file
     except OSError:
         return False  # a read-only checkout still checks, just without the cache

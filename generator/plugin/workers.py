@@ -15,9 +15,10 @@ too, never a hang. Output is byte-identical to a one-process build (tests/site/t
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
 import logging
 import os
-import pickle
 import resource
 import signal
 import sys
@@ -79,6 +80,13 @@ class Outcome:
         """The worker's progress (called in the worker). Search records were written before it started."""
         return cls(done=progress.done, template_s=progress.template_s,
                    peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+    @classmethod
+    def loads(cls, data: bytes) -> Outcome:
+        """From the worker's JSON (data only, like every store of the portal: no pickle)."""
+        fields = json.loads(data)
+        records = [(str(name), int(level), str(message)) for name, level, message in fields.pop("records")]
+        return cls(records=records, **fields)
 
     def merge_into(self, progress: Progress) -> None:
         """The parent counts the worker's pages as its own."""
@@ -143,8 +151,8 @@ class Worker:
         _, status = os.waitpid(self.pid, 0)
         logging.getLogger("mkdocs.commands.build").removeFilter(self._filter)
         try:
-            outcome: Outcome = pickle.loads(self._data)
-        except (pickle.UnpicklingError, EOFError, ValueError) as exc:
+            outcome = Outcome.loads(self._data)
+        except (ValueError, TypeError, KeyError) as exc:
             raise PluginError(f"portal: the page-rendering worker ended without a result "
                               f"(exit status {os.waitstatus_to_exitcode(status)}): {exc}") from None
         for name, level, message in outcome.records:
@@ -174,7 +182,7 @@ def _work(fd: int, files: list[File], all_files: Files, config: MkDocsConfig, na
             outcome.error = traceback.format_exc()
         outcome.records = capture.records
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(outcome, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(json.dumps(dataclasses.asdict(outcome)).encode("utf-8"))
     except BaseException:
         code = 1
     finally:

@@ -73,8 +73,10 @@ def check_characters(doc: Document, report: Report) -> None:
                 stack.append(((*path, key), item))
         elif isinstance(value, list):
             stack.extend(((*path, i), item) for i, item in enumerate(value))
-    if m := first_bad(doc.body) or _BIDI.search(doc.body):
-        before = doc.body[:m.start()]
+    body = doc.body
+    plain = body.isprintable() or body.replace("\n", "").replace("\t", "").isprintable()  # as first_bad
+    if not plain and (m := _BAD_CHAR.search(body) or _BIDI.search(body)):
+        before = body[:m.start()]
         line = doc.body_line + before.count("\n")
         col = m.start() - (before.rfind("\n") + 1) + 1
         if _BIDI.match(m[0]):
@@ -112,6 +114,8 @@ def _displayed_as_written(doc: Document, path: Path, value: str, report: Report)
 
 def check_names(doc: Document, report: Report) -> None:
     """Every name and title: no word mixing Latin with Cyrillic or Greek letters (look-alikes)."""
+    if doc.front.text.isascii():
+        return  # no letter of another alphabet anywhere
     stack: list[tuple[Path, Any]] = [((), doc.front.data)]
     while stack:
         path, value = stack.pop()

@@ -113,11 +113,11 @@ def test_a_code_change_or_a_damaged_cache_empties_the_cache(repo: Path, monkeypa
     assert files.cache is not None and files.cache.hits == 0 and files.cache.misses == len(files.summaries)
     assert _changed(repo) == expected
     monkeypatch.undo()
-    for name in ("portal-check.marshal", "portal-check.new.marshal"):
+    for name in ("portal-check.json", "portal-check.new.json"):
         (repo / ".cache" / name).write_bytes(b"\x80\x05garbage")
     assert _changed(repo) == expected
-    (repo / ".cache" / "portal-check.marshal").write_bytes(b"")
-    (repo / ".cache" / "portal-check.new.marshal").unlink(missing_ok=True)
+    (repo / ".cache" / "portal-check.json").write_bytes(b"")
+    (repo / ".cache" / "portal-check.new.json").unlink(missing_ok=True)
     assert _changed(repo) == expected
 
 
@@ -155,7 +155,7 @@ def test_a_full_check_from_the_caches_reports_what_the_full_check_reports(repo: 
     for run in ("cold", "warm"):
         assert run_portal(repo, "check", "--cache", "--format", "json") == plain, run
         assert run_portal(repo, "check", "--cache") == text, run
-    assert (repo / ".cache/portal-check.marshal").is_file() and (repo / ".cache/portal-parse.json").is_file()
+    assert (repo / ".cache/portal-check.json").is_file() and (repo / ".cache/portal-parse.json").is_file()
     files = summaries.summarize_tree(repo / "content", summaries.cache_for(repo / "content"))
     assert files.cache is not None and files.cache.misses == 0
 

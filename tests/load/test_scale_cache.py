@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,7 +111,7 @@ def test_check_changed_reports_the_same_with_the_cache(tmp_path: Path) -> None:
     assert runs[0] == runs[1]
     code, out, _ = runs[1]
     assert code == 1 and "error[unknown-reference]" in out and "acme-opens.md" in out
-    assert (repo / ".cache" / "portal-check.marshal").is_file()  # the per-file summaries (validate/incremental.py)
+    assert (repo / ".cache" / "portal-check.json").is_file()  # the per-file summaries (validate/incremental.py)
 
 
 def test_check_and_serve_share_the_cache_however_the_folder_is_spelled(
@@ -140,7 +141,7 @@ def test_a_cache_committed_to_git_is_never_read_and_check_names_it(tmp_path: Pat
     (tmp_path / "site").mkdir()
     (tmp_path / "site/index.html").write_text("<p>old</p>", encoding="utf-8")
     commit(tmp_path)
-    git(tmp_path, "add", "-f", ".cache/portal-parse.json", ".cache/portal-check.marshal", "site/index.html")
+    git(tmp_path, "add", "-f", ".cache/portal-parse.json", ".cache/portal-check.json", "site/index.html")
     commit(tmp_path, "a pull request that brings its own caches")
 
     with caplog.at_level("WARNING", logger="portal"):
@@ -158,3 +159,41 @@ def test_a_cache_committed_to_git_is_never_read_and_check_names_it(tmp_path: Pat
         assert code == 1, mode
         assert out.count("error[tracked-output]") == 3, (mode, out)
         assert "git rm --cached -- 'site/index.html'" in out
+
+
+def test_no_store_of_the_package_can_run_code() -> None:
+    """Issue 20: nothing read back from disk goes through pickle, marshal or shelve (they trust their input)."""
+    import ast
+
+    from ..helpers import ROOT
+
+    unsafe = {"pickle", "marshal", "shelve", "dill", "cloudpickle", "_pickle"}
+    found = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in unsafe]
+    assert found == []
+
+
+@pytest.mark.parametrize("forge", [
+    lambda entry: [*entry[:5], "not a list", *entry[6:]],
+    lambda entry: [*entry[:5], [["p", "1", 1, "error", "c", "m", None]], *entry[6:]],
+    lambda entry: [*entry[:6], "yes", *entry[7:]],
+    lambda entry: [*entry[:8], {"acme": {"name": {"__class__": "x"}}}, *entry[9:]],
+    lambda entry: entry[:5],
+    lambda entry: ["no-such-kind", *entry[1:]],
+])
+def test_a_forged_summary_is_made_again(tmp_path: Path, forge: Any) -> None:
+    from generator.validate import summaries
+
+    content = write_tree(tmp_path / "content", {**FILES, "organizations/acme.md": "---\nname: Acme\nbad: 1\n---\n"})
+    honest = run_portal(tmp_path, "check", "--cache")
+    store = tmp_path / ".cache" / summaries.FILE
+    stored = json.loads(store.read_bytes())
+    stored["entries"] = {key: forge(entry) for key, entry in stored["entries"].items()}
+    store.write_text(json.dumps(stored), encoding="utf-8")
+    journal = summaries.cache_for(content)
+    assert all(summaries._from_cache(entry) is None for entry in journal.entries.values())
+    assert run_portal(tmp_path, "check", "--cache") == honest and honest[0] == 1
