@@ -14,6 +14,8 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from markdown import htmlparser
+
 from ..load.frontmatter import Document
 
 _RAW_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
@@ -31,6 +33,20 @@ def present_ids(root: etree.Element | None, raw_blocks: Iterable[str]) -> set[st
     for block in raw_blocks:
         ids.update(next(v for v in m.groups() if v is not None) for m in _RAW_ID.finditer(block))
     return ids
+
+
+def unreadable_by_mkdocs(body: str) -> str | None:
+    """Why MkDocs's raw-HTML reader fails on ``body``, or None. MkDocs feeds every page's Markdown to
+    Python-Markdown's copy of html.parser to collect anchors (mkdocs/structure/pages.py,
+    _RawHTMLPreprocessor); on Python 3.11 some text makes it raise (``<![i`` is read as a marked section
+    with an unknown keyword), which ends the build in a traceback. The check feeds the same reader."""
+    parser = htmlparser.htmlparser.HTMLParser()  # type: ignore[attr-defined]
+    try:
+        parser.feed(body)
+        parser.close()
+    except Exception as exc:  # what it raises is the reader's own business: any failure stops the build
+        return f"{type(exc).__name__}: {exc}"[:200]
+    return None
 
 
 def missing_message(shown: str, target: str | None) -> tuple[str, str]:

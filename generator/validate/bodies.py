@@ -211,6 +211,9 @@ class BodyChecker:
                     out += self._attribute(el.tag, name, value, base)
         for url, _title in self.md.references.values():
             out += self._url(html.unescape(url), base, (url,))
+        if problem := anchors.unreadable_by_mkdocs(body):
+            out.append(Finding(("<![", "<!", "<"), "unsafe-html", f"markup MkDocs's HTML reader cannot read "
+                               f"({problem}), so the build would stop on it", "write '&lt;' for a literal '<'"))
         if not any(f.code in ("unsafe-html", "unsafe-url") for f in out):
             out += sanitizer_findings(rendered)
         self.ids = anchors.present_ids(self.keep.root, map(str, self.md.htmlStash.rawHtmlBlocks))

@@ -55,7 +55,22 @@ BITS = [
     "[^1]", "[^1]: n\n", "*[ISO]: x\n", "ISO", "## ", "# ", "- ", "1. ", "> ", "`", "```\n", "~~~\n", "\n", "\n\n",
     "    ", "| a | b |\n|:--|--:|\n", "javascript:", "\"", "'", "<", ">", "=", " ", "/", "<http://x.org>", "<a@b.org>",
 ]
+# Issue 20: what goes around the sanitizer — page settings MkDocs would read from a body's first lines, and
+# names the theme's JavaScript and stylesheet act on.
+META_FIRST = [
+    "Template: redirect.html\nLocation: \"]);alert(document.domain);//\n",
+    "Author: 0;url=https://evil.example\" http-equiv=\"refresh\n", "---\ntemplate: 404.html\n---\n",
+    "Update: the ministry said\n", "Title: Pwned\nHide: navigation\n", "template: nonexistent.html\n\n",
+    "Description: \"<script>alert(1)</script>\"\n",
+]
+THEME_BITS = [
+    '<div id="__config">{"base": "https://evil.example"}</div>', '<p class="md-dialog md-dialog--active">x</p>',
+    '<pre class="mermaid">graph TD; A-->B</pre>', "{: #__drawer .md-typeset }", '<span id="portal-title">x</span>',
+    "{: .admonition .danger }", '<div class="admonition warning"><p>Site notice</p></div>', "{: #md-content }",
+]
+BITS += THEME_BITS
 BODY = st.lists(st.sampled_from(BITS) | st.text(max_size=6), max_size=25).map("".join)
+FIRST_LINES = st.sampled_from(["", *META_FIRST])
 TARGETS = bodycheck.Targets(frozenset({"organizations/iso.md", "news/2020/story.md"}), frozenset(),
                             frozenset({"images/x.png"}))
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite"}
@@ -87,6 +102,19 @@ def dangers(page: str) -> list[str]:
     return found
 
 
+def theme_names(html: str) -> list[str]:
+    """Ids and classes in a published body that address the theme (ids it owns, classes not on the list)."""
+    tree = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
+    found: list[str] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if (el.get("id") or "").startswith(sanitize.RESERVED_ID_PREFIXES):
+            found.append(f"#{el.get('id')}")
+        found += [f".{c}" for c in (el.get("class") or "").split() if not sanitize.allowed_class(el.tag, c)]
+    return found
+
+
 def checked(body: str) -> Report:
     report = Report()
     doc = Document(Kind.ARTICLE, "2020/story", "content/news/2020/story.md", "news/2020/story.md", Located({}),
@@ -97,8 +125,9 @@ def checked(body: str) -> Report:
 
 
 @settings(settings.get_profile(PROFILE))
-@given(BODY)
-def test_every_body_is_diagnostics_or_inert_html(body: str) -> None:
+@given(FIRST_LINES, BODY)
+def test_every_body_is_diagnostics_or_inert_html(first: str, rest: str) -> None:
+    body = first + rest
     report = checked(body)
     assert not [d for d in report.items if d.code == "internal-error"], report.items
     for d in report.items:
@@ -108,6 +137,7 @@ def test_every_body_is_diagnostics_or_inert_html(body: str) -> None:
         return
     html = published(body)
     assert dangers(f"<!DOCTYPE html><title>t</title><article>{html}</article>") == []
+    assert theme_names(html) == []
     if not report.has_errors:  # what was checked is what is published
         assert bodycheck.sanitizer_findings(mdconfig.new_markdown().convert(body)) == []
 
@@ -117,6 +147,7 @@ def test_a_site_built_from_generated_bodies_has_nothing_from_content_that_runs(t
     bodies: list[str] = []
     while len(bodies) < 40:  # bodies that pass the check, so the build goes through
         body = "".join(rng.choice(BITS) if rng.random() < 0.7 else rng.choice("ab <>&\"'=") for _ in range(20))
+        body = rng.choice(META_FIRST) + body if len(bodies) % 2 else body  # half start like page settings
         if mdconfig.too_deep(body) is None and not checked(body).has_errors:
             bodies.append(body)
     front = "---\ntitle: Story\ndate: \"2020-01-02\"\nsummary: S.\nsource:\n  name: D\norganizations: [iso]\n---\n"
@@ -134,6 +165,15 @@ def test_a_site_built_from_generated_bodies_has_nothing_from_content_that_runs(t
         page = (tmp_path / f"site/news/2020/story-{i}/index.html").read_text(encoding="utf-8")
         article = page[page.index("<article"):page.rindex("</article>") + len("</article>")]
         assert dangers(f"<!DOCTYPE html><title>t</title>{article}") == [], bodies[i]
+        # Every page setting is the plugin's: the article template, its title, no author, no refresh.
+        tree = html5lib.parse(page, treebuilder="etree", namespaceHTMLElements=False)
+        assert tree.findtext(".//title") == "Story - Standards News Portal", bodies[i]
+        assert tree.find(".//meta[@name='author']") is None and tree.find(".//meta[@http-equiv='refresh']") is None
+        ids = [el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")]
+        assert ids.count("__config") == 1 and 'class="portal-article' in page, bodies[i]
+        assert len(ids) == len(set(ids)), bodies[i]
+        if bodies[i].startswith(("Update:", "Template:")):  # a body's first line is always kept
+            assert bodies[i].split(":")[0] + ":" in article, bodies[i]
 
 
 @pytest.mark.parametrize("body", ["<svg onload=alert(1)>", "<!--><img src=x onerror=alert(1)>-->",
