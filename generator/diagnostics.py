@@ -85,7 +85,7 @@ CODES: dict[str, str] = {
     "broken-anchor": "a link to an anchor (#…) that its page does not have; the strict build would stop on it",
     "unsafe-url": "a link that is not https://, http://, mailto: or relative",
     "unsafe-html": "HTML that is not on the list of harmless elements and attributes",
-    "too-deep": "lists or block quotes nested more than 32 levels deep",
+    "too-deep": "lists, block quotes or folders nested more than 32 levels deep",
     "too-slow": "a text that took more than a few seconds to render",
     "too-many-problems": "so many problems in one text that only the first are listed",
 }

@@ -28,6 +28,7 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _YEAR_RE = re.compile(r"^\d{4}$")
 KEEP_FILES = frozenset({".gitkeep"})
+MAX_FOLDER_DEPTH = 32  # Python 3.11's os.walk, which MkDocs uses, recurses once per level
 
 
 ASSET_FOLDERS = ("images",)
@@ -88,11 +89,15 @@ def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, w
 
 
 def _walk(folder: str, rel_dir: str, prefix: str, report: Report) -> Iterator[tuple[str, str]]:
-    """Yield (path, rel) in sorted order, depth first; refuse symlinks."""
-    with os.scandir(folder) as it:
-        entries = sorted(it, key=lambda e: e.name)
-    for entry in entries:
-        rel = f"{rel_dir}{entry.name}"
+    """Yield (path, rel) in sorted order, depth first; refuse symlinks. A stack, not recursion: a pull
+    request can nest folders thousands deep (a path may be 4,096 bytes), deeper than Python recurses."""
+    stack: list[Iterator[tuple[os.DirEntry[str], str]]] = [_entries(folder, rel_dir)]
+    while stack:
+        entry_rel = next(stack[-1], None)
+        if entry_rel is None:
+            stack.pop()
+            continue
+        entry, rel = entry_rel
         if entry.name.startswith("."):
             if entry.name not in KEEP_FILES or not entry.is_file(follow_symlinks=False):
                 what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
@@ -108,10 +113,22 @@ def _walk(folder: str, rel_dir: str, prefix: str, report: Report) -> Iterator[tu
                 "symbolic links are not allowed in the content folder",
                 "replace the link with a real file",
             )
+        elif entry.is_dir() and len(stack) > MAX_FOLDER_DEPTH:  # this folder would be the 33rd level
+            report.error(f"{prefix}/{rel}", 1, 1, "too-deep",
+                         f"folders nest more than {MAX_FOLDER_DEPTH} deep here, so nothing below is read (MkDocs's "
+                         "own walk of the folder would fail on such a tree)",
+                         "move the files up and remove the folders")
         elif entry.is_dir():
-            yield from _walk(entry.path, f"{rel}/", prefix, report)
+            stack.append(_entries(entry.path, f"{rel}/"))
         else:
             yield entry.path, rel
+
+
+def _entries(folder: str, rel_dir: str) -> Iterator[tuple[os.DirEntry[str], str]]:
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        yield entry, f"{rel_dir}{entry.name}"
 
 
 def _classify(

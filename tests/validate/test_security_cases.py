@@ -18,7 +18,7 @@ from generator.load.documents import load_tree
 from generator.pipeline import build_catalog
 from generator.validate import bodies, link_hints
 
-from ..helpers import write_tree
+from ..helpers import mkdocs_build, write_config, write_tree
 from .test_bodies import ARTICLE, ARTICLE_PATH, BODY_LINE  # the same one-article fixture
 
 ISO = "---\nname: ISO\n---\nThe ISO.\n"
@@ -335,3 +335,19 @@ def test_the_check_lists_everything_the_sanitizer_would_remove(tmp_path: Path) -
     assert "the sanitizer would remove attribute 'onerror' of <img>" in messages
     assert "the sanitizer would remove <svg>" in messages
     assert "the sanitizer would remove attribute 'style' of <b>" in messages
+
+
+def test_a_tree_nested_hundreds_of_folders_deep_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """Issue 20: no traceback from any tree. Python 3.11's os.walk, which MkDocs uses, recurses once per
+    folder; the portal's walk holds a stack and refuses folders more than 32 deep, so the build stops at the
+    check with a diagnostic. (300 levels here: deep enough, and pytest's own clean-up recurses too.)"""
+    deep = content = write_tree(tmp_path / "content", {"organizations/iso.md": ISO})
+    deep = content / "organizations" / "/".join(["a"] * 300)
+    deep.mkdir(parents=True)
+    (deep / "deep-org.md").write_text("---\nname: Deep Org\n---\nA body.\n", encoding="utf-8")
+    result = build_catalog(content)
+    assert [d.id for d in result.tree.documents] == ["iso"]
+    (error,) = result.report.errors  # at the 33rd folder, and nothing below it is walked
+    assert error.code == "too-deep" and error.path.endswith("organizations" + "/a" * 32)
+    done = mkdocs_build(write_config(tmp_path, content), tmp_path / "site")
+    assert done.returncode == 1 and "error[too-deep]" in done.stderr and "Traceback" not in done.stderr
