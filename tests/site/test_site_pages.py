@@ -283,3 +283,16 @@ def test_article_body_uses_the_configured_markdown(site: Path, catalog: Catalog)
     assert link.get("href") == f"../../../organizations/{fx.PARENT_ORG_ID}/"
     assert link.get("rel") == "noopener noreferrer"
     assert "示例标准化机构" in body.text_content()
+
+
+def test_the_not_found_page_offers_search_and_the_main_sections(site: Path) -> None:
+    """Issue 23: a reader who follows a dead link gets a way on, from any depth (root-relative links)."""
+    page = lxml.html.fromstring((site / "404.html").read_text(encoding="utf-8"))
+    assert texts(page.xpath("//h1")) == ["Page not found"]
+    assert page.xpath("//label[@for='__search' and contains(., 'Search')]")  # opens Material's search
+    links = {a.text_content(): a.get("href") for a in page.xpath("//ul[@aria-labelledby='portal-404-sections']//a")}
+    assert {"Home", "News", "Timeline", "Organizations", "Events", "People", "Places", "Topics"} <= set(links)
+    for title, href in links.items():
+        assert href.startswith("/"), (title, href)
+        target = site / href.lstrip("/").removeprefix(".")
+        assert (target / "index.html").is_file(), (title, href)
