@@ -86,3 +86,35 @@ def test_navigation_drawer_opens(phone: Reader) -> None:
     expect(link).to_be_visible()
     link.click()
     page.wait_for_url(phone.url("timeline/"))
+
+
+# Each field name in the reference tables: the lines it is drawn on, and whether a line ends inside a word
+# (a break anywhere but right after "_" splits a word).
+FIELD_LINES = """() => [...document.querySelectorAll("td:first-child > code")].map(code => {
+  const range = document.createRange();
+  const lines = [];
+  for (const node of code.childNodes) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const top = Math.round(range.getBoundingClientRect().top);
+      if (!lines.length || lines[lines.length - 1].top !== top) lines.push({top, text: ""});
+      lines[lines.length - 1].text += node.data[i];
+    }
+  }
+  return lines.map(l => l.text);
+})"""
+
+
+@pytest.mark.live
+@pytest.mark.parametrize("url", ["contribute/fields/", "api/"])
+def test_field_names_never_break_inside_a_word_on_a_phone(phone: Reader, url: str) -> None:
+    """Issue 23: `same_as` may wrap as `same_` / `as` in a narrow column; `organizations` never as `organizat` /
+    `ions`."""
+    page = phone.goto(url)
+    page.wait_for_load_state("load")
+    names = page.evaluate(FIELD_LINES)
+    assert len(names) > 20  # the tables were read
+    split = [lines for lines in names if any(not line.endswith("_") for line in lines[:-1])]
+    assert split == []
+    assert phone.problems == []

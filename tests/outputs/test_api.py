@@ -116,7 +116,7 @@ def test_api_page_documents_every_file(fixture_site: Built) -> None:
         assert (url_site.site / f"api/v1/{name}.json").exists()
         assert f"{url_site.catalog.counts()[name]} item" in text
     for field in load(url_site.site, "api/v1/schema/events.schema.json")["properties"]["items"]["items"]["properties"]:
-        assert doc.xpath(f"//section[@id='events']//td/code[text()='{field}']"), field
+        assert doc.xpath(f"//section[@id='events']//td/code[string(.)='{field}']"), field
     nav = lxml_html.fromstring(read_page(url_site.site, "")).xpath("//nav[contains(@class,'md-tabs')]//a/@href")
     assert nav and not [h for h in nav if "api/" in h]
 
