@@ -148,6 +148,12 @@ def test_place_includes_events_of_places_within(site: Path, catalog: Catalog) ->
     province = texts(doc(site, "places/example-province/").xpath(
         "//section[.//h2[@id='portal-events']]//a[@class='portal-event__title']"))
     assert sorted(province) == sorted(within + here)
+    # Issue 23: the places index counts what each place's page lists (places within included).
+    index = doc(site, "places/")
+    for place_id, listed in ((fx.CITY_ID, titles), ("example-province", province)):
+        (entry,) = index.xpath(f"//ul[@class='portal-index']/li[a[@href='{place_id}/']]")
+        counts = " ".join(texts(entry.xpath(".//span[@class='portal-counts']")))
+        assert f"{len(listed)} event" in counts, (place_id, counts)
 
 
 def test_article_page_metadata_panel(site: Path, catalog: Catalog) -> None:
