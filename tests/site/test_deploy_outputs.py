@@ -160,6 +160,13 @@ def test_entity_pages_make_their_own_feeds_discoverable(deployed: Deployed, url:
     assert (deployed.a / url / "feed.xml").is_file()
 
 
+def test_a_deployed_home_page_offers_every_site_feed_visibly(deployed: Deployed) -> None:
+    """Issue 23: with site_url the site has RSS and Atom too; the home page's follow line offers each."""
+    page = lxml.html.fromstring(read_page(deployed.a, ""))
+    offered = {a.get("type") for a in page.xpath("//p[@class='portal-follow']//a")}
+    assert {"application/rss+xml", "application/atom+xml", "application/feed+json", "text/calendar"} <= offered
+
+
 def test_every_page_has_its_social_card(deployed: Deployed) -> None:
     seen = set()
     for url in pages(deployed.a):

@@ -302,3 +302,17 @@ def test_the_not_found_page_offers_search_and_the_main_sections(site: Path) -> N
         assert href.startswith("/"), (title, href)
         target = site / href.lstrip("/").removeprefix(".")
         assert (target / "index.html").is_file(), (title, href)
+
+
+@pytest.mark.parametrize("url", ["", "news/", "news/2018/", "timeline/"])
+def test_home_news_and_timeline_offer_the_sites_feeds_visibly(site: Path, url: str) -> None:
+    """Issue 23: the site's own feeds and calendar as links on the page, not only in <head>."""
+    page = doc(site, url)
+    (follow,) = page.xpath("//p[@class='portal-follow']")
+    assert follow.text_content().strip().startswith("Follow the portal:")
+    kinds = {a.get("type"): a.get("href") for a in follow.xpath(".//a")}
+    assert {"application/feed+json", "text/calendar"} <= set(kinds)  # RSS and Atom need site_url (absolute)
+    head = {link.get("type") for link in page.xpath("//head/link[@rel='alternate']")}
+    assert head <= set(kinds)  # every feed the head announces is offered on the page
+    for href in kinds.values():
+        assert (site / url / href).resolve().is_file(), href
