@@ -121,6 +121,21 @@ def render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.present_anchor_ids = set()
 
 
+def edit_source(spec: PageSpec, docs_dir: Path) -> str | None:
+    """The content file a page is made from, relative to docs_dir, for Material's "edit this page" link
+    (repo_url + edit_uri + this): an article's or entity's own page gets its file (topics: topics.yml), a
+    site page its Markdown file; listings and further pages of a list have no source of their own."""
+    node = spec.node
+    if node is not None:
+        if spec.url != node.url:
+            return None
+        try:
+            return Path(node.path).resolve().relative_to(docs_dir.resolve()).as_posix()
+        except ValueError:
+            return None
+    return spec.src_uri if (docs_dir / spec.src_uri).is_file() else None
+
+
 def set_meta(page: Page, spec: PageSpec | None) -> None:
     """A planned page's settings: its title, description and hidden sidebars, and nothing from its body."""
     if spec is None:

@@ -155,6 +155,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
             file.generated_by = "portal"
+            file.edit_uri = glue.edit_source(spec, Path(config.docs_dir))  # "edit this page", if configured
             if changed is not None:  # MkDocs's dirty build asks each file; the fingerprint answers (shadowing)
                 file.is_modified = glue.answer(spec.src_uri in changed)  # type: ignore[method-assign]
             files.append(file)
