@@ -83,7 +83,8 @@ def policy(scripts: list[str], styles: list[str], *, header: bool = False) -> st
 
 
 def header() -> str:
-    """The policy as an HTTP header value, for the hashes a page would add see README."""
+    """The policy as an HTTP header value: the directives every page shares, with those a <meta> cannot
+    carry (a page's own hashes are in its meta; README, "Security model")."""
     return policy([], [], header=True)
 
 
