@@ -13,6 +13,7 @@ stages in a folder of its own, and staging folders left by killed builds are rem
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import os
@@ -28,6 +29,19 @@ class BuildLocked(Exception):
 
 
 _held: dict[Path, int] = {}  # site folder → descriptor of its lock file, while this process builds it
+
+
+def _forget_in_child() -> None:
+    """A forked child (the page worker, the body check's worker) gets a copy of every descriptor, and a
+    flock lasts while any copy is open: the child drops its copies, or a worker that outlives the build
+    would keep the next build of `mkdocs serve` out ("another build is writing", naming its parent)."""
+    for fd in _held.values():
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def staging_prefix(site_dir: str) -> str:

@@ -74,3 +74,29 @@ def test_a_mkdocs_build_refuses_while_another_holds_the_site(project: Path, tmp_
     done = subprocess.run(args, capture_output=True, text=True, env=env(), cwd=tmp_path, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert snapshot(site) == snapshot(project / "site") and publish.leftovers(str(site)) == []
+
+
+def test_a_forked_worker_that_outlives_a_build_does_not_hold_the_next_one_out(tmp_path: Path) -> None:
+    """Found by test_serve under load: the body check's forked worker kept a copy of the lock's descriptor,
+    so `mkdocs serve`'s next build was refused as 'another build' naming its own process."""
+    import os
+    import signal
+
+    site = str(tmp_path / "site")
+    staging = publish.prepare(site)
+    ready, started = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a worker that lives on after the build
+        os.write(started, b"!")  # the fork is done (and with it the child's clean-up of what it inherited)
+        signal.pause()
+        os._exit(0)
+    os.read(ready, 1)
+    try:
+        publish.replace(staging, site)  # the build ends: the parent releases the lock
+        again = publish.prepare(site)  # the next build of the same process, the worker still alive
+        publish.abandon(again, site)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(ready)
+        os.close(started)
