@@ -114,16 +114,7 @@ class ParseCache(_Counted):
         self._dirty = False
 
     def _write(self, entries: dict[tuple[Any, ...], Any]) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".portal-parse.")
-            stored = {"version": self.version,
-                      "entries": {_SEP.join(key): cachecodec.encode(value) for key, value in entries.items()}}
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(stored, ensure_ascii=False, separators=(",", ":")))  # C encoder
-            os.replace(tmp, self.path)  # atomic: a reader never sees half a cache
-        except OSError:
-            pass  # a read-only checkout still checks, just without the cache
+        _dump(self.path, self.version, {key: cachecodec.encode(value) for key, value in entries.items()})
 
 
 def untrusted(path: Path) -> bool:
@@ -210,12 +201,14 @@ class Journal(_Counted):
 
 
 def _dump(path: Path, version: str, entries: dict[tuple[str, ...], Any]) -> bool:
+    """Write a store as {"version", "entries"} JSON, atomically; False if the disk refused (a read-only
+    checkout still checks, just without the cache)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         stored = {"version": version, "entries": {_SEP.join(key): value for key, value in entries.items()}}
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(stored, ensure_ascii=False, separators=(",", ":")))  # the C encoder; dump() is Python
+            fh.write(json.dumps(stored, ensure_ascii=False, separators=(",", ":")))  # C encoder (dump() is Python)
         os.replace(tmp, path)  # atomic: a reader never sees half a file
     except OSError:
         return False  # a read-only checkout still checks, just without the cache

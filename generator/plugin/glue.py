@@ -169,7 +169,7 @@ def serving(server: LiveReloadServer) -> LiveReloadServer:
 def allow_livereload(server: LiveReloadServer) -> None:
     """`mkdocs serve` appends an inline live-reload script to each page it serves: allow that script
     in the page's policy, so the preview runs under the published policy plus this one script."""
-    inject = server._inject_js_into_html  # MkDocs 1.6 (mkdocs/livereload); tests/site/test_csp_serve.py
+    inject = server._inject_js_into_html  # MkDocs 1.6 (mkdocs/livereload); tests/site/test_serve.py
 
     def inject_allowed(content: bytes, epoch: int) -> bytes:
         served: bytes = inject(content, epoch)
