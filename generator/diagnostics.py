@@ -16,6 +16,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # a suggestion: shown by `portal check`, never fails a build (even --strict)
 
 
 # Every diagnostic code, with what it means: the one list of codes (CONTRIBUTING.md section 7 explains
@@ -80,6 +81,10 @@ CODES: dict[str, str] = {
     "duplicate-name": "two files of one kind go by the same name (warning)",
     "unreferenced": "nothing refers to this entity or topic (warning)",
     "uncovered-event": "an event that no article lists in its events (warning)",
+    "standard-without-file": "a listed standard that has no file: its page shows only the designation (note)",
+    "unlisted-standard": "the text names a standard that the front matter's `standards` does not list (warning)",
+    "invalid-designation": "not a standard's or committee's designation as publishers print them",
+    "committee-as-organization": "an organization of kind committee that could be a committee file (note)",
     # bodies
     "broken-link": "a link to a page or image that does not exist",
     "broken-anchor": "a link to an anchor (#…) that its page does not have; the strict build would stop on it",
@@ -119,7 +124,7 @@ class Diagnostic:
             value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
-        level = "error" if self.is_error else "warning"
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(self.severity, "notice")
         text = log_safe(f"[{self.code}] {self.message}" + (f" (hint: {self.hint})" if self.hint else ""))
         return (
             f"::{level} file={esc(log_safe(self.path), True)},line={self.line},col={self.col},"
@@ -151,6 +156,11 @@ class Report:
     ) -> None:
         self._items.append(Diagnostic(path, line, col, Severity.WARNING, code, message, hint))
 
+    def note(
+        self, path: str, line: int, col: int, code: str, message: str, hint: str | None = None
+    ) -> None:
+        self._items.append(Diagnostic(path, line, col, Severity.NOTE, code, message, hint))
+
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self._items.extend(items)
 
@@ -169,15 +179,32 @@ class Report:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if not d.is_error]
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.NOTE]
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(d.severity is Severity.WARNING for d in self._items)
 
     @property
     def has_errors(self) -> bool:
         return any(d.is_error for d in self._items)
 
     def summary(self) -> str:
-        errors, warnings = len(self.errors), len(self.warnings)
-        return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        return counted(self.items)
+
+
+def counted(items: Iterable[Diagnostic]) -> str:
+    """"2 errors, 1 warning" (and ", 3 notes" when there are notes)."""
+    n = {s: 0 for s in Severity}
+    for d in items:
+        n[d.severity] += 1
+    text = f"{n[Severity.ERROR]} error{'s' * (n[Severity.ERROR] != 1)}, "
+    text += f"{n[Severity.WARNING]} warning{'s' * (n[Severity.WARNING] != 1)}"
+    return text + (f", {n[Severity.NOTE]} note{'s' * (n[Severity.NOTE] != 1)}" if n[Severity.NOTE] else "")
 
 
 def log_safe(text: str) -> str:

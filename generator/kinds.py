@@ -30,6 +30,8 @@ class Kind(str):
     EVENT: ClassVar[Kind]
     TOPICS: ClassVar[Kind]  # the topics file (its entries are of kind "topic")
     PAGE: ClassVar[Kind]
+    STANDARD: ClassVar[Kind]
+    COMMITTEE: ClassVar[Kind]
 
     def __new__(cls, name: str) -> Kind:
         known = cls._known.get(name)
@@ -53,6 +55,7 @@ class Kind(str):
 Kind.ARTICLE, Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE = (Kind(n) for n in ("article", "organization",
                                                                             "person", "place"))
 Kind.EVENT, Kind.TOPICS, Kind.PAGE = Kind("event"), Kind("topics"), Kind("page")
+Kind.STANDARD, Kind.COMMITTEE = Kind("standard"), Kind("committee")
 TOPIC = Kind("topic")  # an entry of topics.yml
 
 TOPICS_FILE = "topics.yml"
@@ -66,6 +69,9 @@ class Ref:
     target: str  # the kind referred to
     many: bool = True  # a list of ids (else one id)
     within: str | None = None  # a list of mappings that holds the field: person roles → organization
+    # How the value names its target: None, by id; "designation": as printed ("ISO 9001:2008"), matched by
+    # generator/designations.py's key, and a target with no file of its own still gets a page.
+    by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +92,7 @@ class KindSpec:
     calendar: bool = False  # an iCalendar file of its events
     search: bool = True  # a search record for its page
     rank: int = 100  # place in the order editors meet kinds (field reference, `portal new`, folder lists)
+    unreferenced: bool = True  # warn about an entry that nothing refers to (a catalogue of standards: no)
 
     @property
     def page_template(self) -> str:
@@ -105,8 +112,9 @@ class KindSpec:
         return str(self.kind)
 
 
+_STANDARDS = Ref("standards", "standard", by="designation")
 _ARTICLE_REFS = (Ref("organizations", "organization"), Ref("people", "person"), Ref("places", "place"),
-                 Ref("events", "event"), Ref("topics", "topic"))
+                 Ref("events", "event"), Ref("topics", "topic"), _STANDARDS)
 
 # In the order of the site's sections (nav, pages, sitemap); ``rank`` orders them for editors.
 KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (
@@ -122,7 +130,7 @@ KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (
              api="Every organization, by id, with its hierarchy, place, people, events and articles."),
     KindSpec(Kind.EVENT, "events", "Events", "Event", rank=4, folder="events",
              references=(Ref("organizations", "organization"), Ref("people", "person"),
-                         Ref("place", "place", many=False)),
+                         Ref("place", "place", many=False), _STANDARDS),
              name_fields=("title",), body="a description of what happened", template="event.html",
              index_template="events-index.html", jsonld="Event",
              api="Every event, by id, with its date as precise as the reports give it."),
@@ -138,7 +146,21 @@ KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (
     KindSpec(TOPIC, "topics", "Topics", "Topic", rank=5, body=None, template="topic.html",
              index_template="topics-index.html",
              jsonld="DefinedTerm", feed=True, api="Every topic, by id, with its articles."),
-    KindSpec(Kind.PAGE, "", "Pages", "Page", rank=6, body="the page text", template="page.html", jsonld="",
+    KindSpec(Kind.STANDARD, "standards", "Standards", "Standard", rank=6, folder="standards",
+             references=(Ref("publisher", "organization", many=False), Ref("committee", "committee", many=False),
+                         Ref("supersedes", "standard")),
+             name_fields=("designation",), body="what it covers", template="standard.html",
+             index_template="standards-index.html", jsonld="CreativeWork", feed=True, calendar=True,
+             unreferenced=False,
+             api="Every standard, by id: designation, title, status, editions, committee and the reports about it."),
+    KindSpec(Kind.COMMITTEE, "committees", "Committees", "Committee", rank=7, folder="committees",
+             references=(Ref("organization", "organization", many=False), Ref("parent", "committee", many=False),
+                         Ref("secretariat", "organization", many=False)),
+             name_fields=("designation", "title", "title_zh"), body="what it works on", template="committee.html",
+             index_template="committees-index.html", jsonld="Organization", feed=True, calendar=True,
+             unreferenced=False,
+             api="Every technical committee, by id, with its parent, sub-committees, standards and reports."),
+    KindSpec(Kind.PAGE, "", "Pages", "Page", rank=8, body="the page text", template="page.html", jsonld="",
              search=False),
 )}
 
@@ -168,8 +190,15 @@ def folder_of(kind: str) -> str | None:
 
 
 def references(kind: str) -> tuple[Ref, ...]:
+    """The references a kind's entries make by id."""
     found = KINDS.get(kind)
-    return found.references if found else ()
+    return tuple(r for r in found.references if r.by is None) if found else ()
+
+
+def by_designation(kind: str) -> tuple[Ref, ...]:
+    """The references a kind's entries make by designation (an article's ``standards``)."""
+    found = KINDS.get(kind)
+    return tuple(r for r in found.references if r.by == "designation") if found else ()
 
 
 def sections() -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from markdown import Markdown
@@ -16,6 +18,7 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 
+from . import designations
 from .sanitize import RESERVED_ID_PREFIXES
 
 
@@ -81,9 +84,65 @@ class LinkRelTreeprocessor(Treeprocessor):
             link.set("rel", " ".join(REQUIRED_REL))
 
 
+# Designations in a body link to their page at first mention. The build sets, per page, what a designation
+# ("standard" or "committee", its key) links to: a path relative to the page's source file, which MkDocs's own
+# link processor (priority 0) then turns into the page's URL and checks; None: not linked. Outside a build
+# (`portal check`, feeds) nothing is set and bodies render without these links.
+LINKS: ContextVar[Callable[[str, str], str | None] | None] = ContextVar("portal_designation_links", default=None)
+_NOT_LINKED = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
+
+
+class DesignationTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        links = LINKS.get()
+        if links is None:
+            return
+        seen: set[str] = set()
+        stack = [root]
+        while stack:
+            el = stack.pop()
+            if el.tag in _NOT_LINKED:
+                continue
+            children = list(el)
+            if el.text:
+                el.text, made = _linked(el.text, links, seen)
+                for i, a in enumerate(made):
+                    el.insert(i, a)
+            for child in children:
+                if child.tail:
+                    child.tail, made = _linked(child.tail, links, seen)
+                    at = list(el).index(child) + 1
+                    for i, a in enumerate(made):
+                        el.insert(at + i, a)
+            stack.extend(reversed(children))
+
+
+def _linked(text: str, links: Callable[[str, str], str | None], seen: set[str]) -> tuple[str, list[etree.Element]]:
+    """``text`` up to its first linked designation, and the links made (each holding the text after it)."""
+    made: list[etree.Element] = []
+    head, last = text, 0
+    for start, end, what, key in designations.find(text):
+        href = None if key in seen else links(what, key)
+        if href is None:
+            continue
+        seen.add(key)
+        a = etree.Element("a", {"href": href})
+        a.text = text[start:end]
+        if made:
+            made[-1].tail = text[last:start]
+        else:
+            head = text[:start]
+        made.append(a)
+        last = end
+    if made:
+        made[-1].tail = text[last:]
+    return head, made
+
+
 class LinkRelExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After attr_list (priority 8), which is where a link gets its target.
+        md.treeprocessors.register(DesignationTreeprocessor(md), "portal_designations", 6)
         md.treeprocessors.register(LinkRelTreeprocessor(md), "portal_link_rel", 4)
 
 

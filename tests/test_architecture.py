@@ -1,6 +1,6 @@
 """The package's imports point down the pipeline, and only the plugin knows MkDocs.
 
-Stages, in order: shared modules (kinds, dates, diagnostics, markdown, sanitize) ← load ← validate ←
+Stages, in order: shared modules (kinds, dates, designations, diagnostics, markdown, sanitize) ← load ← validate ←
 catalog ← pages ← outputs ← pipeline, cli, plugin. A module may import its own stage and earlier ones.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
-SHARED = ("kinds", "dates", "diagnostics", "markdown", "sanitize")
+SHARED = ("kinds", "dates", "designations", "diagnostics", "markdown", "sanitize")
 ORDER = {**dict.fromkeys(SHARED, 0), "load": 1, "validate": 2, "catalog": 3, "pages": 4, "outputs": 5,
          "pipeline": 6, "cli": 7, "plugin": 7, "__main__": 8, "__init__": 0}
 FRAMEWORKS = ("mkdocs", "material")

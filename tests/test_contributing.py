@@ -22,7 +22,7 @@ _SOURCE_PATTERNS = [
     re.compile(r"YamlProblem\(\s*" + _CODE),
     re.compile(r"Finding\([^,()]+(?:\([^()]*\))?,\s*" + _CODE),
 ]
-_DIAGNOSTIC = re.compile(r"^(\S+:\d+:\d+: (?:error|warning)\[[a-z-]+\]: .*)$", re.M)
+_DIAGNOSTIC = re.compile(r"^(\S+:\d+:\d+: (?:error|warning|note)\[[a-z-]+\]: .*)$", re.M)
 
 # Three small broken corpora (one mistake hides another, so they are kept apart); their output
 # is what the guide quotes.
@@ -80,6 +80,14 @@ CORPORA: list[dict[str, str]] = [
         "news/2023/one.md": '---\ntitle: One\ndate: "2024-05-06"\nsummary: S\nsource:\n  name: Xinhua\n'
                             "organizations: [acme]\nimages:\n  - caption: C\n    file: images/none.jpg\n"
                             "  - caption: D\n    file: ../secret.jpg\n---\n\nText.\n",
+    },
+    {  # standards: one without a file, one named in the text only
+        "index.md": "# Home\n",
+        "news/2011/one.md": '---\ntitle: One\ndate: "2011-01-01"\nsummary: S\nsource:\n  name: X\n---\n\n'
+                            "It cites IEC 61508.\n",
+        "news/2009/week.md": '---\ntitle: Week\ndate: "2009-01-01"\nsummary: S\nsource:\n  name: X\n'
+                             "standards:\n  - GB/T 19001-2008\n---\n\nText.\n",
+        "standards/quality.md": "---\ndesignation: Quality 9001\ntitle: Quality\n---\n",
     },
     {  # a link to a missing anchor
         "index.md": "# Home\n",

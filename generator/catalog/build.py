@@ -13,9 +13,11 @@ from ..validate.valid import Entry, Valid, parent_loops
 from .entity import build_generic
 from .graph import Catalog
 from .nodes import Article, Event, Image, Organization, Page, Person, Place, Role, Source, Topic
+from .standards import build as build_standards
 
 # The kinds with a builder (and node class) of their own, above; any other declared kind is built generically.
-BUILT = frozenset({Kind.ARTICLE, Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.EVENT, TOPIC, Kind.PAGE})
+BUILT = frozenset({Kind.ARTICLE, Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.EVENT, TOPIC, Kind.PAGE,
+                   Kind.STANDARD, Kind.COMMITTEE})
 
 
 def build(valid: Valid) -> Catalog:
@@ -32,6 +34,7 @@ def build(valid: Valid) -> Catalog:
     cat.organizations.update((key, orgs[key]) for key in _by_name(orgs))
     cat.people.update((key, people[key]) for key in _by_name(people))
     cat.places.update((key, places[key]) for key in _by_name(places))
+    build_standards(cat.tables, valid, cat.article_list, cat.event_list)
     for key, page in sorted(valid.pages.items()):
         cat.pages[key] = Page(
             key, page.doc.path, page.doc.body, page.doc.body_line,
@@ -77,7 +80,7 @@ def _events(cat: Catalog, valid: Valid, places: dict[str, Place], orgs: dict[str
             end=meta.end, event_kind=meta.kind, summary=meta.summary, attendance=meta.attendance,
             place=places.get(meta.place) if meta.place else None,
             organizations=_resolve(meta.organizations, orgs),
-            people=_resolve(meta.people, people),
+            people=_resolve(meta.people, people), designations=list(dict.fromkeys(meta.standards)),
         )
     for event in sorted(events.values(), key=Event.sort_key):
         cat.events[event.id] = event
@@ -101,7 +104,7 @@ def _articles(cat: Catalog, valid: Valid, places: dict[str, Place], orgs: dict[s
             key, e.doc.path, e.doc.body, e.doc.body_line, slug=key.split("/", 1)[1],
             title=meta.title, date=meta.date, updated=meta.updated, summary=meta.summary,
             source=Source(meta.source.name, meta.source.url, meta.source.date, list(meta.source.authors)),
-            standards=list(meta.standards),
+            designations=list(dict.fromkeys(meta.standards)),
             images=[Image(i.caption, i.credit, i.file) for i in meta.images],
             organizations=_resolve(meta.organizations, orgs), people=_resolve(meta.people, people),
             places=_resolve(meta.places, places), events=_resolve(meta.events, cat.events),

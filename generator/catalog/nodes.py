@@ -195,6 +195,8 @@ class Event(Node):
     organizations: list[Organization] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    designations: list[str] = field(default_factory=list)  # `standards` as written
+    standards: list[Any] = field(default_factory=list)  # what they resolve to (catalog/standards.py)
 
     kind = "event"
 
@@ -233,7 +235,8 @@ class Article(Node):
     updated: PartialDate | None = None
     summary: str = ""
     source: Source = field(default_factory=lambda: Source("", None, None))
-    standards: list[str] = field(default_factory=list)
+    designations: list[str] = field(default_factory=list)  # `standards` as written
+    standards: list[Any] = field(default_factory=list)  # what they resolve to (catalog/standards.py)
     images: list[Image] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .. import __version__
-from ..diagnostics import Diagnostic, render
+from ..diagnostics import Diagnostic, Severity, counted, render
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -105,10 +105,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if items or args.format == "json":  # JSON readers always get a document, [] when clean
         print(render(items, args.format))
     errors = sum(d.is_error for d in items)
-    warnings = len(items) - errors
+    warnings = sum(d.severity is Severity.WARNING for d in items)
     if args.format == "text":
-        print(f"checked {seen} files ({', '.join(f'{n} {k}' for k, n in counts.items())}): "
-              f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+        print(f"checked {seen} files ({', '.join(f'{n} {k}' for k, n in counts.items())}): {counted(items)}",
               file=sys.stderr)
     return EXIT_ERRORS if errors or (args.strict and warnings) else EXIT_OK
 

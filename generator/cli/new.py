@@ -16,10 +16,11 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .. import designations
 from ..dates import InvalidDate, PartialDate
 from ..dates import suggest as suggest_date
 from ..diagnostics import Report
-from ..kinds import Kind, by_folder, folder_of
+from ..kinds import KINDS, Kind, by_folder, folder_of
 from ..load.documents import ID_RE, display_path
 from ..load.frontmatter import split
 from ..validate import fields
@@ -34,9 +35,12 @@ BODY_PLACEHOLDERS = {
     "person": f"{MARK}: a short biography as the reports give it, or delete this line.",
     "place": f"{MARK}: describe the place in a sentence or two, or delete this line.",
     "event": f"{MARK}: describe what happened, or delete this line.",
+    "standard": f"{MARK}: say in a sentence or two what the standard covers, or delete this line.",
+    "committee": f"{MARK}: say in a sentence or two what the committee works on, or delete this line.",
 }
 _OTHER_BODY = f"{MARK}: describe it in a sentence or two, or delete this line."  # a kind with no text above
-_EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "id": "some-id", "text": '""'}
+_EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "ics": '"03.120.10"', "id": "some-id",
+             "text": '""'}
 _NEW_ENTITY_KINDS = ("organization", "person", "place")  # refused when they repeat an existing name
 
 
@@ -165,6 +169,32 @@ def new_entity(content: Path, kind: str, ident: str, name: str, date: str | None
     return _write(content / _folder(kind) / f"{ident}.md", render(kind, values))
 
 
+def designated(kind: str) -> bool:
+    """Kinds named by a designation (standards, committees): `portal new <kind> "ISO 9001:2015" --title …`."""
+    return KINDS[kind].name_fields[:1] == ("designation",)
+
+
+def new_designated(content: Path, kind: str, designation: str, title: str, ident: str | None = None) -> Path:
+    parse = designations.parse if kind == Kind.STANDARD else designations.parse_committee
+    if parse(designation) is None:
+        raise ScaffoldError(f"'{designation}' is not a {kind}'s designation: write it as the publisher prints "
+                            "it, e.g. \"ISO 9001:2015\", \"GB/T 19001-2016\" or \"ISO/TC 176\"")
+    ident = ident or designations.slug(designation)
+    if not ID_RE.match(ident):
+        raise ScaffoldError(f"--id '{ident}' is not valid: use lowercase letters, digits and single hyphens")
+    folder = content / _folder(kind)
+    wanted = designations.key(designation) if kind == Kind.STANDARD else parse(designation)
+    for path in sorted(folder.glob("*.md")):  # the same designation in another spelling is the same standard
+        text = path.read_text(encoding="utf-8", errors="replace")
+        doc = split(Kind(kind), path.stem, display_path(path), path.name, text, Report())
+        data = doc.front.data if doc is not None else None
+        theirs = data.get("designation") if isinstance(data, dict) else None
+        if isinstance(theirs, str) and (designations.key(theirs) if kind == Kind.STANDARD else parse(theirs)) == wanted:
+            raise ScaffoldError(f"{display_path(path)} already describes {theirs}: edit that file instead")
+    return _write(folder / f"{ident}.md", render(kind, {"designation": " ".join(designation.split()),
+                                                        "title": title.strip()}))
+
+
 def _refuse_known_name(content: Path, kind: str, new: list[Naming]) -> None:
     """A new entity must not go by a name, short name, alias or id an existing one of its kind goes by."""
     wanted = dict(distinct_keys(new))
@@ -212,6 +242,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         if args.kind == "article":
             path = new_article(content, args.title, args.date, args.source, args.slug)
+        elif designated(args.kind):
+            path = new_designated(content, args.kind, args.designation, args.title, args.id)
         else:
             path = new_entity(content, args.kind, args.id, args.name, args.date, getattr(args, "short_name", None),
                               getattr(args, "namesake", False))
@@ -232,6 +264,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     article.add_argument("--source", help="name of the publication, e.g. 'China Daily'")
     article.add_argument("--slug", help="file name without .md (default: made from the title)")
     for folder, kind in by_folder().items():
+        if designated(kind):
+            p = kinds.add_parser(kind, help=f"content/{folder}/<id>.md from its designation")
+            p.add_argument("designation", help="as printed, in quotes, e.g. \"ISO 9001:2015\" or \"ISO/TC 176\"")
+            p.add_argument("--title", required=True, help="its English title, in quotes")
+            p.add_argument("--id", dest="id", help="file name without .md (default: made from the designation)")
+            continue
         p = kinds.add_parser(kind, help=f"content/{folder}/<id>.md")
         p.add_argument("id", help="lowercase letters, digits and hyphens, e.g. shanghai-standards-forum")
         p.add_argument("--name", required=True, help="the event's title" if kind == "event" else "the full name")

@@ -16,6 +16,7 @@ from typing import Any
 from ..catalog.entity import Entity
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Organization, Person, Place, Topic
+from ..catalog.standards import Committee, Standard
 from ..dates import PartialDate
 from ..kinds import KINDS, Kind, KindSpec
 from . import api_schema
@@ -74,7 +75,7 @@ def article(a: Article, url: str) -> Json:
         "source": {"name": a.source.name, "url": a.source.url, "date": _date(a.source.date),
                    "authors": list(a.source.authors)},
         "organizations": _ids(a.organizations), "people": _ids(a.people), "places": _ids(a.places),
-        "events": _ids(a.events), "topics": _ids(a.topics), "standards": list(a.standards),
+        "events": _ids(a.events), "topics": _ids(a.topics), "standards": list(a.designations),
         "images": [{"caption": i.caption, "credit": i.credit, "file": i.file} for i in a.images],
         "body": a.body,
     }
@@ -87,7 +88,7 @@ def event(e: Event, url: str) -> Json:
         "attendance": e.attendance,
         "summary": e.summary, "place": e.place.id if e.place else None,
         "organizations": _ids(e.organizations), "people": _ids(e.people), "articles": _ids(e.articles),
-        "body": e.body,
+        "standards": list(e.designations), "body": e.body,
     }
 
 
@@ -124,6 +125,27 @@ def topic(t: Topic, url: str) -> Json:
     return {"id": t.id, "url": url, "name": t.name, "description": t.description, "articles": _ids(t.articles)}
 
 
+def standard(s: Standard, url: str) -> Json:
+    return {
+        "id": s.id, "url": url, "designation": s.designation, "title": s.title, "title_zh": s.title_zh,
+        "has_file": s.has_file, "status": s.status, "published": _date(s.published), "ics": list(s.ics),
+        "catalogue_url": s.catalogue, "publisher": s.publisher.id if s.publisher else None,
+        "committee": s.committee.id if s.committee else None, "supersedes": _ids(s.supersedes),
+        "superseded_by": _ids(s.superseded_by), "editions": _ids(s.editions), "events": _ids(s.events),
+        "articles": _ids(s.articles), "body": s.body,
+    }
+
+
+def committee(c: Committee, url: str) -> Json:
+    return {
+        "id": c.id, "url": url, "designation": c.designation, "title": c.title, "title_zh": c.title_zh,
+        "organization": c.organization.id if c.organization else None,
+        "secretariat": c.secretariat.id if c.secretariat else None, "parent": c.parent.id if c.parent else None,
+        "children": sorted(_ids(c.children)), "standards": _ids(c.standards), "events": _ids(c.events),
+        "articles": _ids(c.articles), "body": c.body,
+    }
+
+
 def generic(e: Entity, url: str) -> Json:
     """An entry of a kind declared without a record of its own: its name, references and body."""
     return {"id": e.id, "url": url, "name": e.name, **{f: _ids(nodes) for f, nodes in e.links.items()},
@@ -133,7 +155,7 @@ def generic(e: Entity, url: str) -> Json:
 # The records of the built-in kinds; every other declared kind gets the generic one.
 RECORDS: dict[str, Callable[[Any, str], Json]] = {
     "articles": article, "events": event, "organizations": organization, "people": person, "places": place,
-    "topics": topic,
+    "topics": topic, "standards": standard, "committees": committee,
 }
 
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..kinds import KINDS
-from ..validate.models import ATTENDANCE_MODES, EVENT_KINDS, ID_PATTERN, ORGANIZATION_KINDS, PLACE_KINDS
+from ..validate.models import (
+    ATTENDANCE_MODES,
+    EVENT_KINDS,
+    ICS_PATTERN,
+    ID_PATTERN,
+    ORGANIZATION_KINDS,
+    PLACE_KINDS,
+    STANDARD_STATUSES,
+)
 
 Json = dict[str, Any]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -85,7 +93,9 @@ ITEMS: dict[str, Json] = {
         "summary": _text("One line on what happened.", nullable=True),
         "place": _id("Id in places.json.", nullable=True),
         "organizations": _ids("Ids in organizations.json."), "people": _ids("Ids in people.json."),
-        "articles": _ids("Ids in articles.json, newest first.", pattern=ARTICLE_ID), "body": BODY,
+        "articles": _ids("Ids in articles.json, newest first.", pattern=ARTICLE_ID),
+        "standards": _s("array", "Designations of the standards it is about, as written.", items={"type": "string"}),
+        "body": BODY,
     }),
     "organizations": _object({
         "id": _id("Organization id."), "url": URL, "name": _text("Full English name."),
@@ -126,6 +136,37 @@ ITEMS: dict[str, Json] = {
         "organizations": _ids("Ids in organizations.json of organizations based here."),
         "events": _ids("Ids in events.json of events here (not in places within)."),
         "articles": _ids("Ids in articles.json of articles naming this place, newest first.", pattern=ARTICLE_ID),
+        "body": BODY,
+    }),
+    "standards": _object({
+        "id": _id("Standard id (a standard without a file: made from its designation)."), "url": URL,
+        "designation": _text("Designation, e.g. ISO 9001:2015."),
+        "title": _text("English title.", nullable=True), "title_zh": _text("Chinese title.", nullable=True),
+        "has_file": _s("boolean", "false: known only from the designations reports list."),
+        "status": _enum(STANDARD_STATUSES, "Where it stands.", nullable=True),
+        "published": _date("When this edition was published", nullable=True),
+        "ics": _s("array", "ICS codes of its field.", items={"type": "string", "pattern": ICS_PATTERN}),
+        "catalogue_url": _s(["string", "null"], "Its page in the publisher's catalogue.", format="uri"),
+        "publisher": _id("Id in organizations.json of its publisher.", nullable=True),
+        "committee": _id("Id in committees.json of the committee responsible.", nullable=True),
+        "supersedes": _ids("Ids of the editions it replaces."),
+        "superseded_by": _ids("Ids of the editions that replace it."),
+        "editions": _ids("Ids of every edition of its family, oldest first, itself included."),
+        "events": _ids("Ids in events.json of events about it, in date order."),
+        "articles": _ids("Ids in articles.json of reports listing it, newest first.", pattern=ARTICLE_ID),
+        "body": BODY,
+    }),
+    "committees": _object({
+        "id": _id("Committee id."), "url": URL, "designation": _text("Designation, e.g. ISO/TC 176."),
+        "title": _text("English title."), "title_zh": _text("Chinese title.", nullable=True),
+        "organization": _id("Id in organizations.json of the organization it belongs to.", nullable=True),
+        "secretariat": _id("Id in organizations.json of the organization holding its secretariat.", nullable=True),
+        "parent": _id("Id of the committee it is a sub-committee of.", nullable=True),
+        "children": _ids("Ids of its sub-committees."),
+        "standards": _ids("Ids in standards.json of the standards it is responsible for."),
+        "events": _ids("Ids in events.json of events about its standards, in date order."),
+        "articles": _ids("Ids in articles.json of reports naming it or its standards, newest first.",
+                         pattern=ARTICLE_ID),
         "body": BODY,
     }),
     "topics": _object({

@@ -137,7 +137,7 @@ def article(a: Article, site: Site) -> Json:
         dateModified=date(modified(a)), inLanguage=LANGUAGE, mainEntityOfPage=site.links.node(a),
         author=authors, publisher=publisher(site),
         about=_refs(a.events, site), mentions=_refs([*a.organizations, *a.people], site),
-        contentLocation=_refs(a.places, site), keywords=[t.name for t in a.topics] + a.standards,
+        contentLocation=_refs(a.places, site), keywords=[t.name for t in a.topics] + a.designations,
         isBasedOn=source,
     )
 
@@ -206,6 +206,20 @@ def topic(t: Topic, site: Site) -> Json:
     return _base(t, site, name=t.name, description=t.description)
 
 
+def standard(s: Any, site: Site) -> Json:
+    """A standard as a CreativeWork: its designation is the identifier search engines and catalogues use."""
+    return _base(s, site, name=f"{s.designation} {s.title}" if s.title else s.designation, identifier=s.designation,
+                 alternateName=zh(s.title_zh), datePublished=date(s.published) if s.published else None,
+                 publisher=ref(s.publisher, site) if s.publisher else None, sameAs=s.catalogue,
+                 creativeWorkStatus=s.status)
+
+
+def committee(c: Any, site: Site) -> Json:
+    return _base(c, site, name=f"{c.designation} {c.title}", identifier=c.designation, alternateName=zh(c.title_zh),
+                 parentOrganization=ref(c.parent or c.organization, site) if c.parent or c.organization else None,
+                 subOrganization=_refs(c.children, site))
+
+
 def generic(node: Node, site: Site) -> Json:
     """The main entity of a kind declared without a JSON-LD builder of its own: its type, name and links."""
     return _base(node, site, name=node.label)
@@ -213,5 +227,5 @@ def generic(node: Node, site: Site) -> Json:
 
 ENTITY: dict[str, Any] = {
     "article": article, "event": event, "organization": organization, "person": person, "place": place,
-    "topic": topic,
+    "topic": topic, "standard": standard, "committee": committee,
 }

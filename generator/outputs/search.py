@@ -83,8 +83,10 @@ def han_suffixes(texts: Iterable[str]) -> list[str]:
 
 
 def _names(node: Node) -> list[str]:
-    names = [getattr(node, "name", "") or getattr(node, "title", ""), getattr(node, "short_name", None),
-             *getattr(node, "aliases", []), getattr(node, "name_zh", None)]
+    # A standard or committee: its designation first, in every spelling readers type ("ISO9001", "9001:2008").
+    names = [*getattr(node, "spellings", [getattr(node, "designation", None)]),
+             getattr(node, "name", "") or getattr(node, "title", ""), getattr(node, "short_name", None),
+             *getattr(node, "aliases", []), getattr(node, "name_zh", None), getattr(node, "title_zh", None)]
     return list(dict.fromkeys(n for n in names if n))
 
 
@@ -107,7 +109,8 @@ def _article_record(node: Article, url: str) -> Record:
         summary=node.summary,
         facts=[c.caption for c in node.images],
         mentions=[*(n for o in node.organizations for n in _names(o)), *(p.name for p in node.people),
-                  *(p.name for p in node.places), *(e.title for e in node.events), *(t.name for t in node.topics)],
+                  *(p.name for p in node.places), *(e.title for e in node.events), *(t.name for t in node.topics),
+                  *(s.designation for s in node.standards)],
         filters=[("kind", KIND_LABELS["article"]), *(("organization", _org_label(o)) for o in node.organizations),
                  *(("topic", t.name) for t in node.topics), ("year", str(node.date.year))],
     )

@@ -21,10 +21,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import CountHandler
 
+from .. import markdown as mdconfig
 from .. import sanitize
+from ..diagnostics import Report, render
 from ..load.cache import ParseCache
 from ..outputs import csp, publish
 from ..outputs.search_step import SearchStep
+from ..pages.designation_links import DesignationLinks
 from ..pages.incremental import files_hash
 from ..pages.plan import PageSpec
 
@@ -136,8 +139,10 @@ def edit_source(spec: PageSpec, docs_dir: Path) -> str | None:
     return spec.src_uri if (docs_dir / spec.src_uri).is_file() else None
 
 
-def set_meta(page: Page, spec: PageSpec | None) -> None:
-    """A planned page's settings: its title, description and hidden sidebars, and nothing from its body."""
+def set_meta(page: Page, spec: PageSpec | None, links: DesignationLinks | None = None) -> None:
+    """A planned page's settings: its title, description and hidden sidebars, and nothing from its body; and
+    where the designations its body names link (generator/markdown.py's LINKS, read as the body renders)."""
+    mdconfig.LINKS.set(links.for_page(page.file.src_uri) if links is not None else None)
     if spec is None:
         return
     # Material prints meta title and description unescaped: hand it escaped Markup.
@@ -253,6 +258,14 @@ class SharedMarkdown:
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
+
+
+def log_report(report: Report) -> None:
+    """Content diagnostics in MkDocs's log: errors and warnings as such (a strict build stops on them),
+    notes, which are suggestions, as info."""
+    if report.items:
+        level = log.error if report.has_errors else log.warning if report.has_warnings else log.info
+        level("content diagnostics:\n" + render(report.items, "text"))
 
 
 def parse_cache(content_dir: Path, serve: bool) -> ParseCache:

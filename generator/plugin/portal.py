@@ -38,6 +38,7 @@ from ..outputs.sitemap import lastmod
 from ..pages import plan as plan_mod
 from ..pages.collisions import collisions
 from ..pages.context import PageView, install
+from ..pages.designation_links import DesignationLinks
 from ..pages.plan import PageSpec
 from ..pipeline import Result, build_catalog
 from . import chrome, glue, workers
@@ -77,6 +78,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._nav: Navigation | None = None
         self._worker: workers.Worker | None = None
         self._html: dict[str, str] = {}  # rendered article bodies by id, for the feeds (kept across serve builds)
+        self._links: DesignationLinks | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin object across `serve` rebuilds.
@@ -112,10 +114,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self._parse_cache is None and (self._serve or self.config.build_cache):
             self._parse_cache = glue.parse_cache(Path(config.docs_dir), serve=self._serve)
         self.result = result = build_catalog(Path(config.docs_dir), cache=self._parse_cache)
-        items = result.report.items
-        if items:
-            text = render(items, "text")
-            (log.error if result.report.has_errors else log.warning)("content diagnostics:\n" + text)
+        glue.log_report(result.report)
         if result.report.has_errors:
             raise PluginError(
                 f"portal: {result.report.summary()} in content; fix them and build again "
@@ -140,6 +139,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs = {}
         nav_uris = glue.nav_uris(config.nav)
         specs = plan_mod.plan(self.result.catalog, api_endpoints(self.result.catalog))
+        self._links = DesignationLinks(self.result.catalog)
         clashes = collisions(specs)
         if clashes:
             log.error("content diagnostics:\n" + render(clashes, "text"))
@@ -176,7 +176,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        glue.set_meta(page, self.specs.get(page.file.src_uri))  # the only page settings there are
+        glue.set_meta(page, self.specs.get(page.file.src_uri), self._links)  # the only page settings there are
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -12,7 +12,7 @@ from ..kinds import KINDS, Kind, sections
 from ..load.documents import ID_RE, Tree
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
-from . import duplicates
+from . import duplicates, standards
 from . import models as m
 from .characters import check_characters
 from .model_errors import NESTED, field_label, report_error
@@ -66,6 +66,8 @@ def _check_across_files(valid: Valid, report: Report) -> None:
         if any(r.field == "parent" and r.target == declared.kind for r in declared.references):
             check_cycles(valid.table(declared.kind), declared.label, report)
     warn_unreferenced(valid, refs, report)
+    standards.note_without_file(valid.documents, (e.meta.designation for e in valid.table(Kind.STANDARD).values()),
+                                report)
 
 
 def validate_file(doc: Document, report: Report) -> Any:
@@ -87,6 +89,7 @@ def validate_file(doc: Document, report: Report) -> Any:
             "write the article text below the closing '---'",
         )
     _check_duplicate_entries(doc, doc.front.data, (), report)
+    standards.check_file(doc, meta, report)
     if doc.kind is not Kind.PAGE and doc.id.rsplit("/", 1)[-1] == "index":
         report.error(
             doc.path, 1, 1, "duplicate-url",

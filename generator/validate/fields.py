@@ -99,6 +99,8 @@ def _describe_annotated(tp: Any) -> Described:
         if isinstance(item, StringConstraints):
             if item.pattern == m.ID_PATTERN:
                 return "id", (), None, False, "id"
+            if item.pattern == m.ICS_PATTERN:
+                return 'ICS code, in quotes, e.g. "03.120.10"', (), None, False, "ics"
             if item.pattern:
                 return 'two capital letters in quotes, e.g. "CN"', (), None, False, "country"
             if item.max_length:

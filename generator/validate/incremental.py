@@ -24,7 +24,7 @@ from ..kinds import KINDS, TOPIC, Kind, entity_kinds, spec
 from ..load import documents as loading
 from ..load.cache import ParseCache
 from ..load.frontmatter import Document
-from . import duplicates
+from . import duplicates, standards
 from .assets import check_assets
 from .references import _References, cycle_error, referred_kinds, walk_references, warn_unreferenced
 from .summaries import Files, referred
@@ -98,6 +98,8 @@ def _across_files(files: Files, docs: dict[int, Document], tables: dict[str, dic
     _raw_fields(files, docs, report)
     _parent_loops(files, docs, tables, report)
     _unreferenced(files, docs, tables, refs, report)
+    standards.note_without_file(docs.values(), (e.meta.designation for e in tables.get(Kind.STANDARD, {}).values()),
+                                report)
 
 
 def _raw_fields(files: Files, docs: dict[int, Document], report: Report) -> None:

@@ -118,6 +118,9 @@ def _pattern(e: _Error) -> Described:
         return Described(code="invalid-id", message=f"'{e.value}' in '{e.name}' is not a valid id",
                          hint="ids are lowercase letters, digits and single hyphens, like 'smbqts' or "
                               "'world-standards-day-2018'")
+    if e.ctx.get("pattern", "") == m.ICS_PATTERN:
+        return Described(code="invalid-value", message=f"'{e.value}' in '{e.name}' is not an ICS code",
+                         hint="ICS codes are a field, group and sub-group: '03', '03.120' or '03.120.10', in quotes")
     meant = countries.code_for(e.value) if isinstance(e.value, str) else None
     hint = f'write {e.key}: "{meant}"' if meant else 'use an ISO 3166-1 alpha-2 code in quotes, e.g. country: "CN"'
     message = f"'{e.name}' must be a two-letter country code in capitals, not '{e.value}'"
@@ -134,6 +137,11 @@ def _date(e: _Error) -> Described:
 def _url(e: _Error) -> Described:
     return Described(code="invalid-url", message=f"'{e.name}': {e.msg}",
                      hint="use the full address, starting with https://")
+
+
+def _designation(e: _Error) -> Described:
+    return Described(code="invalid-designation", message=f"'{e.name}': {e.msg}",
+                     hint="write it as the publisher prints it, with the edition's year if known, in quotes")
 
 
 def _literal(e: _Error) -> Described:
@@ -163,7 +171,8 @@ def _not_bool(e: _Error) -> Described:
 _DESCRIBE: dict[str, Callable[[_Error], Described]] = {
     "extra_forbidden": _unknown_key, "missing": _missing, "string_type": _not_text,
     "string_too_short": _empty, "string_too_long": _too_long, "string_pattern_mismatch": _pattern,
-    "invalid_date": _date, "invalid_url": _url, "literal_error": _literal, "list_type": _not_list,
+    "invalid_date": _date, "invalid_url": _url,
+    "invalid_designation": _designation, "literal_error": _literal, "list_type": _not_list,
     "model_type": _not_mapping, "dict_type": _not_mapping, "model_attributes_type": _not_mapping,
     "bool_type": _not_bool,
 }

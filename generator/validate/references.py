@@ -143,8 +143,8 @@ def cycle_error(first: Document, loop: list[str], what: str, report: Report) -> 
 def warn_unreferenced(valid: Valid, refs: _References, report: Report) -> None:
     counts, covered = refs.counts, refs.covered
     for what in referred_kinds():
-        if what == TOPIC:
-            continue  # below: warned at the topic's key
+        if what == TOPIC or not KINDS[what].unreferenced:
+            continue  # topics: below, warned at the topic's key
         table = valid.table(what)
         for ident, entry in table.items():
             if counts[(what, ident)] == 0:

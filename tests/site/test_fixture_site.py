@@ -15,9 +15,11 @@ from ..workbench import run_portal
 
 
 def test_fixture_content_is_clean_on_its_own() -> None:
-    """The hand-written tree alone (without the generated briefs) passes `portal check --strict`."""
+    """The hand-written tree alone (without the generated briefs) passes `portal check --strict`; what it
+    prints are notes (suggestions: standards known only by designation, an organization of kind committee)."""
     code, out, err = run_portal(fx.ROOT, "check", "--strict", "--content", str(fx.FIXTURE_CONTENT))
-    assert (code, out) == (0, ""), out + err
+    assert code == 0, out + err
+    assert all(line.startswith("  hint: ") or ": note[" in line for line in out.splitlines()), out
 
 
 def test_fixture_builds_strictly_without_warnings(fixture_site: Built) -> None:

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
+from generator import designations
 from generator.pages.collisions import collisions
 from generator.pages.plan import PageSpec
 
@@ -114,14 +115,21 @@ def test_two_builds_are_byte_identical(fixture_site: Built, fixture_rebuild: Bui
 
 def _on_disk(content: Path) -> dict[str, int]:
     """Pages per kind, counted from the files themselves (drafts left out)."""
-    def published(path: Path) -> bool:
+    def front(path: Path) -> dict:
         text = path.read_text(encoding="utf-8-sig")
-        data = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
-        return not (data or {}).get("draft", False)
+        return (yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}) or {}
 
-    counts = {"articles": sum(published(p) for p in (content / "news").glob("*/*.md"))}
-    for kind in ("events", "organizations", "people", "places"):
+    articles = [data for data in map(front, (content / "news").glob("*/*.md")) if not data.get("draft", False)]
+    counts = {"articles": len(articles)}
+    for kind in ("events", "organizations", "people", "places", "committees"):
         counts[kind] = len(list((content / kind).rglob("*.md")))
+    # Standards: a page per file, and one per designation a published report or an event lists that no file has.
+    files = [front(p)["designation"] for p in (content / "standards").glob("*.md")]
+    listed = {designations.key(d) for data in [*articles, *map(front, (content / "events").glob("*.md"))]
+              for d in data.get("standards", [])}
+    known = {designations.key(d) for d in files} | {designations.family(d) for d in files}
+    counts["standards"] = len(files) + len({d for d in listed
+                                            if d not in known and designations.family(d) not in known})
     topics = content / "topics.yml"
     counts["topics"] = len(yaml.safe_load(topics.read_text(encoding="utf-8")) or {}) if topics.exists() else 0
     counts["pages"] = len(list(content.glob("*.md")))

@@ -18,7 +18,8 @@ from .. import fixture_site as fx
 from ..fixture_site import Built
 from ..helpers import page_text, read_page
 
-NAV = ["Home", "News", "Timeline", "Organizations", "Events", "People", "Places", "Topics", "About", "Contribute"]
+NAV = ["Home", "News", "Timeline", "Organizations", "Events", "People", "Places", "Topics", "Standards", "Committees",
+       "About", "Contribute"]
 
 
 @pytest.fixture(scope="module")
