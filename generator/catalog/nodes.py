@@ -174,13 +174,24 @@ class Person(Node):
     def label(self) -> str:
         return self.name
 
-    def role_label(self) -> str | None:
-        """Most recent role, e.g. 'deputy director, SMBQTS'."""
-        if not self.roles:
+    def role_label(self, at: PartialDate | None = None) -> str | None:
+        """Their role as a page dated ``at`` should give it ('president, IEC' in a 2004 report, whatever they
+        became later): the latest-begun role held then; without ``at``, the latest role. None: no role then."""
+        roles = self.roles if at is None else [r for r in self.roles if _held(r, at)]
+        if not roles:
             return None
-        role = max(self.roles, key=lambda r: r.start or _NO_DATE)
+        role = max(roles, key=lambda r: r.start or _NO_DATE)
         org = role.organization
         return f"{role.title}, {org.short_name or org.name}" if org else role.title
+
+
+def _held(role: Role, at: PartialDate) -> bool:
+    """Whether the role was held at ``at``, each date compared at the precision it is known to."""
+    def cut(date: PartialDate, like: PartialDate) -> PartialDate:
+        return PartialDate(date.year, date.month if like.month else 0, date.day if like.day else 0)
+
+    started = role.start is None or role.start <= cut(at, role.start)
+    return started and (role.end is None or cut(at, role.end) <= role.end)
 
 
 @dataclass(eq=False, slots=True, repr=False)

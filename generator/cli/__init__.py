@@ -72,12 +72,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not Path(p).exists():
             print(f"portal: error: '{p}' does not exist", file=sys.stderr)
             return EXIT_USAGE
+    scope = ""  # "3 of ": only some files were checked, or reported on
     if args.changed or args.base:
         # Only the changed files and those they affect, from cached summaries (generator/validate/summaries.py).
         from . import changed
 
         try:
-            found, files = changed.check(content, args.base)
+            found, files, checked = changed.check_counted(content, args.base)
         except changed.GitError as exc:
             print(f"portal: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -85,6 +86,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from ..validate.summaries import counts as count_kinds
 
         seen, counts = files.tree.files_seen, count_kinds(files)
+        scope = f"{checked} changed or affected of "
     elif args.cache:
         from ..load.cache import ParseCache
         from ..validate import incremental, summaries
@@ -98,6 +100,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         result = build_catalog(content, workers=min(os.cpu_count() or 1, 4))
         items = _selected(result.report.items, args.paths)
         seen, counts = result.tree.files_seen, result.catalog.counts()
+    if args.paths:  # the whole tree is checked (references span files), the named files reported on
+        named = {f.resolve() for p in args.paths for f in ([Path(p)] if Path(p).is_file() else Path(p).rglob("*"))
+                 if f.is_file()}
+        scope = f"{len(named)} named of "
     if not args.paths:  # caches and outputs committed by mistake, or by a pull request (load/tracked.py)
         from ..load.tracked import tracked_output_diagnostics
 
@@ -107,8 +113,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = sum(d.is_error for d in items)
     warnings = sum(d.severity is Severity.WARNING for d in items)
     if args.format == "text":
-        print(f"checked {seen} files ({', '.join(f'{n} {k}' for k, n in counts.items())}): {counted(items)}",
-              file=sys.stderr)
+        kinds = ", ".join(f"{n} {k}" for k, n in counts.items())
+        print(f"checked {scope}{seen} files ({kinds}): {counted(items)}", file=sys.stderr)
     return EXIT_ERRORS if errors or (args.strict and warnings) else EXIT_OK
 
 

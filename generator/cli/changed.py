@@ -121,6 +121,12 @@ def check(content: Path, base: str | None) -> tuple[list[Diagnostic], summaries.
     """`portal check --changed` in proportion to the change: every file summarized (from the cache when
     unchanged), the affected files chosen from the summaries' references, and only those checked, with
     the diagnostics a full check gives them (generator/validate/summaries.py, incremental.py)."""
+    found, files, _checked = check_counted(content, base)
+    return found, files
+
+
+def check_counted(content: Path, base: str | None) -> tuple[list[Diagnostic], summaries.Files, int]:
+    """``check``, and how many files it checked (the changed ones and those they affect)."""
     commit = resolve_base(content, base)
     changed = changed_files(content, commit)
     files = summaries.summarize_tree(content, summaries.cache_for(content), unchanged_blobs(content))
@@ -132,7 +138,7 @@ def check(content: Path, base: str | None) -> tuple[list[Diagnostic], summaries.
     selected = [d for d in report.items if d.path in keep or _names_kept_file(d, keep)]
     if any(d.code == "unknown-reference" for d in selected):
         selected = explain_removed(selected, present, commit, changed, topics)
-    return selected, files
+    return selected, files, len(keep)
 
 
 def unchanged_blobs(content: Path) -> dict[str, bytes]:

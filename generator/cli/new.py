@@ -60,6 +60,13 @@ def slugify(title: str, limit: int = SLUG_LIMIT) -> str:
     return slug
 
 
+def _mostly_han(title: str) -> bool:
+    """More Han characters than Latin letters: an ASCII slug would keep only the numbers and acronyms."""
+    han = sum(1 for c in title if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    latin = sum(1 for c in unicodedata.normalize("NFKD", title) if c.isascii() and c.isalpha())
+    return han > latin
+
+
 def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML string
 
@@ -135,8 +142,10 @@ def new_article(content: Path, title: str, date: str | None = None, source: str 
             raise ScaffoldError(f"--slug '{slug}' is not valid: use lowercase letters, digits and single hyphens")
     else:
         slug = slugify(title)
-        if not slug:
-            raise ScaffoldError(f"the title '{title}' gives no ASCII letters for a file name: "
+        if not slug or _mostly_han(title):  # '第46届ISO/TC 46全会' would silently become '46iso-tc-46'
+            raise ScaffoldError(f"the title '{title}' is mostly Chinese, so it gives no readable file name: "
+                                "pass one with --slug, in English or pinyin, e.g. --slug shanghai-standards-forum"
+                                if slug else f"the title '{title}' gives no ASCII letters for a file name: "
                                 "pass one with --slug, e.g. --slug shanghai-standards-forum")
     folder = content / "news" / iso[:4]
     path = folder / f"{slug}.md"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..kinds import Kind, folder_of
+from . import synth_vocab as v
 from .synth_articles import ArticleDraws
 from .synth_entities import EntityDraws
 from .synth_text import _document, _pages
@@ -37,6 +38,9 @@ class Synth(EntityDraws, ArticleDraws):
             for e in table:
                 out[f"{folder_of(kind)}/{e.id}.md"] = _document(e.front, e.body)
         out.update(self.article_files())
+        for number, title in v.STANDARDS:  # a file for each standard the reports list (no notes, real pages)
+            out[f"{folder_of(Kind.STANDARD)}/iso-{number}.md"] = _document(
+                {"designation": f"ISO {number}", "title": title, "publisher": "iso"}, "")
         return out
 
 def generate(articles: int, seed: int) -> dict[str, str]:

@@ -135,7 +135,7 @@ class ArticleDraws(Draws):
                     front[key] = [e.id for e in items]
             front["topics"] = a.topics
             if r.random() < 0.3:
-                front["standards"] = [f"ISO {r.choice((9001, 14001, 27001, 37120, 45001, 50001, 22000))}"]
+                front["standards"] = [f"ISO {r.choice(v.STANDARDS)[0]}"]
             if r.random() < 0.2:
                 front["images"] = [{"caption": f"Delegates at the meeting in {a.places[0].name}.",
                                     "credit": f"Photo/{media}"}]

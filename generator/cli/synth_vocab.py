@@ -176,3 +176,11 @@ LIST_ITEMS = [
     "publish an annual report on standardization in {place}",
 ]
 HEADINGS = ["Background", "Key tasks", "Cooperation", "Next steps", "Results so far", "Reactions"]
+
+# The standards synthetic reports list (undated, as reports often write them), with their real titles.
+STANDARDS = (
+    (9001, "Quality management systems — Requirements"), (14001, "Environmental management systems"),
+    (27001, "Information security management systems"), (37120, "Sustainable cities and communities"),
+    (45001, "Occupational health and safety management systems"), (50001, "Energy management systems"),
+    (22000, "Food safety management systems"),
+)

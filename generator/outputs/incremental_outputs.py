@@ -19,8 +19,9 @@ from typing import Any
 
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node
+from ..kinds import KINDS
 from .api import write_api
-from .calendar import write_calendars
+from .calendar import calendar_nodes, write_calendars
 from .feeds import site_feeds, write_feeds
 from .ids import TagIds
 from .site import Site, latest, modified
@@ -52,9 +53,9 @@ def output_fingerprints(catalog: Catalog, site: Site, hashes: dict[Any, bytes], 
         out["feed:" + feed.folder] = _h(shared, feed.title, feed.description, feed.page,
                                         [_item(hashes, a, html) for a in feed.articles])
     out[CALENDARS] = _h(shared, [_event(e) for e in catalog.event_list],
-                        [(o.id, o.label) for o in catalog.organizations.values()])
-    out[API] = _h(shared, *(_nodes(hashes, table.values()) for table in (
-        catalog.articles, catalog.events, catalog.organizations, catalog.people, catalog.places, catalog.topics)))
+                        [(n.kind, n.id, n.label, [e.id for e in n.events]) for n in calendar_nodes(catalog)])
+    # Every declared kind's table (a kind declared later too: its API file must not go stale under serve).
+    out[API] = _h(shared, *(_nodes(hashes, catalog.table(kind).values()) for kind in KINDS))
     return out
 
 

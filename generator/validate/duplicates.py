@@ -84,6 +84,10 @@ def name_keys(kind: str, ident: str, data: Any) -> Iterator[tuple[str, Naming]]:
         if kind == "event" and naming.field != "id":
             key = f"{key}@{when}"  # same title on another date: a yearly event, not a duplicate
         yield key, naming
+        words = naming.text.split()
+        if kind == "person" and naming.field != "id" and len(words) > 1:
+            # Family name first or last: 'Takayanagi Sei-ichi' is 'Sei-ichi Takayanagi'.
+            yield "order:" + " ".join(sorted(name_key(w) for w in words)), naming
 
 
 def check(documents: Iterable[Document], report: Report) -> None:
@@ -114,9 +118,10 @@ def _warn(kind: str, first: _Owner, doc: Document, ident: str, naming: Naming, b
     if first.doc is doc:  # two topics in topics.yml
         where += f", line {_pos(doc, first.path, first.naming).line}"
     theirs = first.naming
+    order = "" if name_key(naming.text) == name_key(theirs.text) else " in another order"
     message = (
         f"{kind} '{ident}' may be a duplicate of '{first.ident}' ({where}): "
-        f"its {_field(naming)} '{naming.text}' matches the {_field(theirs)} '{theirs.text}' of '{first.ident}'"
+        f"its {_field(naming)} '{naming.text}' matches{order} the {_field(theirs)} '{theirs.text}' of '{first.ident}'"
     )
     hint = (f"if both are the same {kind}, keep one and point every reference at it; "
             f"if not, {HOW_TO_TELL_APART.get(kind, _NAMES_APART)}")

@@ -134,6 +134,8 @@ def test_taken_slug_gets_a_suffix_and_ids_are_never_overwritten(project: Path) -
 @pytest.mark.parametrize(("args", "message"), [
     (("new", "organization", "Acme_Co", "--name", "Acme"), "'Acme_Co' is not a valid organization id"),
     (("new", "article", "标准化新闻"), "pass one with --slug"),
+    # Mostly Chinese: ASCII would keep only '46iso-tc-46' (issue 21), so a slug is asked for, not made up.
+    (("new", "article", "第46届ISO/TC 46全会在北京召开", "--date", "2024-01-02"), "is mostly Chinese"),
     (("new", "article", "Acme", "--date", "2024-02-30"), "February 2024 has 29 days"),
     (("new", "article", "Acme", "--slug", "Bad Slug"), "--slug 'Bad Slug' is not valid"),
 ])

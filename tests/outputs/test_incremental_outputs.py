@@ -97,3 +97,23 @@ def test_an_entity_that_is_gone_takes_its_feeds_with_it(tmp_path: Path) -> None:
     assert not (site / "organizations/beta/feed.json").exists()
     assert not (site / "organizations/beta/feed.xml").exists()
     assert (site / "organizations/acme/feed.json").is_file()
+
+
+def test_a_standard_edit_rewrites_the_data_api_and_its_calendar(tmp_path: Path) -> None:
+    """Every declared kind's table is in the API's fingerprint (standards were missing: a stale file)."""
+    files = {**FILES, "standards/iso-9001.md": "---\ndesignation: ISO 9001\ntitle: Quality\n---\n",
+             "standards/iso-14001.md": "---\ndesignation: ISO 14001\ntitle: Environment\n---\n",  # nothing lists it
+             "events/fair.md": "---\ntitle: Fair\ndate: \"2024-06-01\"\norganizations: [acme]\n"
+                               "standards: [ISO 9001]\n---\n"}
+    content = write_tree(tmp_path / "content", files)
+    site = tmp_path / "site"
+    state = OutputFingerprints()
+    assert "standards/iso-9001/events.ics" in _write(state, _catalog(content), site)
+    (content / "standards/iso-14001.md").write_text("---\ndesignation: ISO 14001\ntitle: Environmental management\n"
+                                                    "---\n", encoding="utf-8")
+    written = set(_write(state, _catalog(content), site))
+    assert "api/v1/standards.json" in written
+    items = json.loads((site / "api/v1/standards.json").read_text(encoding="utf-8"))["items"]
+    assert [item["title"] for item in items] == ["Environmental management", "Quality"]
+    calendar = icalendar.Calendar.from_ical((site / "standards/iso-9001/events.ics").read_bytes())
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Fair"]

@@ -154,8 +154,9 @@ def test_every_content_file_has_its_page(request: pytest.FixtureRequest, which: 
     content = built.content
     drafts = {f"news/{Path(d).parent.name}/{Path(d).stem}/" for d in built.catalog.drafts}
     urls = [u for p in (content / "news").glob("*/*.md") if (u := f"news/{p.parent.name}/{p.stem}/") not in drafts]
-    for kind in ("events", "organizations", "people", "places"):
+    for kind in ("events", "organizations", "people", "places", "standards", "committees"):
         urls += [f"{kind}/{p.stem}/" for p in (content / kind).rglob("*.md")]
+    urls += [s.url for s in built.catalog.table("standard").values() if not s.has_file]  # listed, no file
     urls += ["" if p.stem == "index" else f"{p.stem}/" for p in content.glob("*.md")]
     topics = content / "topics.yml"
     urls += [f"topics/{key}/" for key in (yaml.safe_load(topics.read_text(encoding="utf-8")) or {} if topics.exists()
@@ -200,7 +201,8 @@ def test_drafts_are_left_out_counted_and_listed(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     # counts in the order kinds are declared (generator/kinds.py)
-    assert ": 1 articles, 1 organizations, 1 events, 0 people, 0 places, 0 topics, 3 pages" in result.stderr
+    assert (": 1 articles, 1 organizations, 1 events, 0 people, 0 places, 0 topics, 0 standards, 0 committees, "
+            "3 pages") in result.stderr
     assert re.search(r"portal: 1 draft\(s\) left out: \S*content/news/2021/hidden\.md", result.stderr)
     assert not (site / "news" / "2021" / "hidden").exists()
     assert "Hidden" not in (site / "news" / "index.html").read_text(encoding="utf-8")
