@@ -93,6 +93,9 @@ class KindSpec:
     search: bool = True  # a search record for its page
     rank: int = 100  # place in the order editors meet kinds (field reference, `portal new`, folder lists)
     unreferenced: bool = True  # warn about an entry that nothing refers to (a catalogue of standards: no)
+    # Kinds whose entries may name this kind's, in a list of ids named as its ``plural`` ("article": an article's
+    # `regulations: [...]`): their models get the field, their pages link here, and this kind's pages back.
+    mentioned_by: tuple[str, ...] = ()
 
     @property
     def page_template(self) -> str:
@@ -190,9 +193,15 @@ def folder_of(kind: str) -> str | None:
 
 
 def references(kind: str) -> tuple[Ref, ...]:
-    """The references a kind's entries make by id."""
+    """The references a kind's entries make by id: those it declares, and one per kind mentioned by it."""
     found = KINDS.get(kind)
-    return tuple(r for r in found.references if r.by is None) if found else ()
+    own = tuple(r for r in found.references if r.by is None) if found else ()
+    return own + tuple(Ref(s.plural, s.kind) for s in mentioned_in(kind))
+
+
+def mentioned_in(kind: str) -> list[KindSpec]:
+    """The kinds an entry of ``kind`` may name in a list of their own (``KindSpec.mentioned_by``)."""
+    return [s for s in KINDS.values() if kind in s.mentioned_by]
 
 
 def by_designation(kind: str) -> tuple[Ref, ...]:

@@ -32,7 +32,8 @@ class Regulation(Model):
 
 
 REGULATION = KindSpec(Kind("regulation"), "regulations", "Regulations", Regulation, folder="regulations",
-                    references=(Ref("organizations", "organization"),), jsonld="CreativeWork",
+                    references=(Ref("organizations", "organization"),), jsonld="CreativeWork", feed=True,
+                    mentioned_by=("article", "event"),  # an article's or event's `regulations: [...]`
                     api="Every regulation, by id, with the organizations that issue it.")
 
 CONTENT = {
@@ -44,7 +45,8 @@ CONTENT = {
                              "The quality standard; see [IEC](../organizations/iec.md).\n",
     "regulations/iec-61508.md": "---\nname: IEC 61508 Functional safety\norganizations: [iec, iso]\n---\n",
     "news/2024/a-story.md": "---\ntitle: A story\ndate: 2024-05-01\nsummary: Two bodies met.\n"
-                            "source: {name: Example Daily}\norganizations: [iso, iec]\n---\nText.\n",
+                            "source: {name: Example Daily}\norganizations: [iso, iec]\n"
+                            "regulations: [iso-9001, iec-61508]\n---\nText.\n",
 }
 
 
@@ -63,6 +65,9 @@ def test_pipeline_and_plan(tmp_path: Path, regulations: KindSpec) -> None:
     iso = result.catalog.organizations["iso"]
     assert [n.id for n in iso.referrers["regulation"]] == ["iec-61508", "iso-9001"]
     assert [o.id for o in table["iec-61508"].links["organizations"]] == ["iec", "iso"]
+    story = result.catalog.articles["2024/a-story"]  # an article names it, in the list its declaration adds
+    assert story.mentions["regulation"] == [table["iso-9001"], table["iec-61508"]]  # as written
+    assert table["iso-9001"].articles == [story]
     specs = {s.src_uri: s for s in plan(result.catalog, [])}
     assert specs["regulations/index.md"].template == "entity-index.html"
     assert specs["regulations/iso-9001.md"].template == "entity.html"
@@ -104,6 +109,13 @@ def test_mkdocs_build(tmp_path: Path, regulations: KindSpec, monkeypatch: pytest
     assert '<h1 id="portal-title">ISO 9001 Quality management systems</h1>' in page
     assert 'href="../../organizations/iso/"' in page
     assert "The quality standard" in page
+    assert 'href="../../news/2024/a-story/"' in page and "No articles yet" not in page  # the article naming it
+    assert 'href="../../../regulations/iso-9001/"' in _page(site, "news/2024/a-story")  # and back
+    assert (site / "regulations/iso-9001/feed.json").is_file()  # its feed: the articles naming it
+    articles = json.loads((site / "api/v1/articles.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(json.loads((site / "api/v1/schema/articles.schema.json").read_text(
+        encoding="utf-8"))).validate(articles)
+    assert articles["items"][0]["regulations"] == ["iso-9001", "iec-61508"]
     org = _page(site, "organizations/iso")
     assert 'id="portal-referrers-regulation">Regulations (2)</h2>' in org
     assert 'href="../../regulations/iso-9001/"' in org
@@ -144,7 +156,8 @@ def test_field_reference_schema_and_scaffold(tmp_path: Path, regulations: KindSp
     path = new_entity(content, "regulation", "iso-14001", "ISO 14001 Environmental management systems")
     assert path == content / "regulations" / "iso-14001.md"
     result = build_catalog(content)
-    assert [d.code for d in result.report.items if "iso-14001" in d.path] == ["placeholder"]  # the TODO body line
+    # The TODO body line; and nothing names it yet (articles may: it is declared as mentioned by them).
+    assert sorted(d.code for d in result.report.items if "iso-14001" in d.path) == ["placeholder", "unreferenced"]
 
 
 def test_serve_fingerprints_follow_a_declared_kind(tmp_path: Path, regulations: KindSpec) -> None:
@@ -160,7 +173,8 @@ def test_serve_fingerprints_follow_a_declared_kind(tmp_path: Path, regulations: 
     after = prints({**CONTENT, "regulations/iso-9001.md": "---\nname: ISO 9001:2015 Quality management\n"
                                                         "organizations: [iso]\n---\n"})
     changed = {uri for uri in before if before[uri] != after.get(uri)}
-    assert {"regulations/iso-9001.md", "regulations/index.md", "organizations/iso.md"} <= changed
+    assert {"regulations/iso-9001.md", "regulations/index.md", "organizations/iso.md",
+            "news/2024/a-story.md"} <= changed  # the article names it
     assert "organizations/iec.md" not in changed and "regulations/iec-61508.md" not in changed
 
 

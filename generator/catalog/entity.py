@@ -43,6 +43,18 @@ def build_generic(cat: Catalog, valid: Valid, declared: KindSpec) -> None:
         for targets in node.links.values():
             for target in targets:
                 target.referrers.setdefault(declared.kind, []).append(node)
+    for kind in declared.mentioned_by:  # articles (and others) naming its entries: both ways
+        entries = valid.table(kind)
+        for item in cat.table(kind).values():  # in their order: articles newest first, so are its lists
+            for ident in dict.fromkeys(getattr(entries[item.id].meta, declared.plural, None) or ()):
+                named = table.get(ident)
+                if named is None:
+                    continue
+                item.mentions.setdefault(declared.kind, []).append(named)
+                if isinstance(item, Article):
+                    named.articles.append(item)
+                else:
+                    named.referrers.setdefault(kind, []).append(item)
 
 
 def _entity(key: str, e: Entry, declared: KindSpec, cat: Catalog) -> Entity:

@@ -28,6 +28,8 @@ class Node:
     body_line: int
     # Entries of kinds declared without a builder of their own (catalog/entity.py) that name this one, by kind.
     referrers: dict[str, list[Node]] = field(default_factory=dict)
+    # Entries of such kinds this one names in a list of their own (``KindSpec.mentioned_by``), by kind.
+    mentions: dict[str, list[Node]] = field(default_factory=dict)
 
     kind = "node"
 

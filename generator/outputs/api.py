@@ -18,7 +18,7 @@ from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Organization, Person, Place, Topic
 from ..catalog.standards import Committee, Standard
 from ..dates import PartialDate
-from ..kinds import KINDS, Kind, KindSpec
+from ..kinds import KINDS, Kind, KindSpec, mentioned_in
 from . import api_schema
 from .calendar import in_calendar
 from .site import Site
@@ -77,7 +77,7 @@ def article(a: Article, url: str) -> Json:
         "organizations": _ids(a.organizations), "people": _ids(a.people), "places": _ids(a.places),
         "events": _ids(a.events), "topics": _ids(a.topics), "standards": list(a.designations),
         "images": [{"caption": i.caption, "credit": i.credit, "file": i.file} for i in a.images],
-        "body": a.body,
+        "body": a.body, **mentions(a),
     }
 
 
@@ -88,7 +88,7 @@ def event(e: Event, url: str) -> Json:
         "attendance": e.attendance,
         "summary": e.summary, "place": e.place.id if e.place else None,
         "organizations": _ids(e.organizations), "people": _ids(e.people), "articles": _ids(e.articles),
-        "standards": list(e.designations), "body": e.body,
+        "standards": list(e.designations), "body": e.body, **mentions(e),
     }
 
 
@@ -149,7 +149,12 @@ def committee(c: Committee, url: str) -> Json:
 def generic(e: Entity, url: str) -> Json:
     """An entry of a kind declared without a record of its own: its name, references and body."""
     return {"id": e.id, "url": url, "name": e.name, **{f: _ids(nodes) for f, nodes in e.links.items()},
-            "body": e.body}
+            "body": e.body, **mentions(e)}
+
+
+def mentions(node: Node) -> Json:
+    """Its lists of ids of the kinds declared as mentioned by its kind (KindSpec.mentioned_by), empty or not."""
+    return {s.plural: _ids(node.mentions.get(s.kind, [])) for s in mentioned_in(node.kind)}
 
 
 # The records of the built-in kinds; every other declared kind gets the generic one.

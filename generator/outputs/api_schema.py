@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..kinds import KINDS
+from ..kinds import KINDS, mentioned_in
 from ..validate.models import (
     ATTENDANCE_MODES,
     EVENT_KINDS,
-    ICS_PATTERN,
     ID_PATTERN,
     ORGANIZATION_KINDS,
     PLACE_KINDS,
-    STANDARD_STATUSES,
 )
+from ..validate.standard_models import ICS_PATTERN, STANDARD_STATUSES
 
 Json = dict[str, Any]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -178,16 +177,22 @@ ITEMS: dict[str, Json] = {
 
 
 def items(name: str) -> Json:
-    """The schema of one file's items; a kind without one of its own above gets the generic record's."""
-    known = ITEMS.get(name)
-    if known is not None:
-        return known
+    """The schema of one file's items; a kind without one of its own above gets the generic record's. Each has a
+    list of ids per kind declared as mentioned by its kind (KindSpec.mentioned_by)."""
     declared = next(s for s in KINDS.values() if s.plural == name)
-    return _object({
-        "id": _id(f"{declared.label.capitalize()} id."), "url": URL, "name": _text("Display name."),
-        **{r.field: _ids(f"Ids in {KINDS[r.target].plural}.json.") for r in declared.references if r.within is None},
-        "body": BODY,
-    })
+    known = ITEMS.get(name)
+    if known is None:
+        known = _object({
+            "id": _id(f"{declared.label.capitalize()} id."), "url": URL, "name": _text("Display name."),
+            **{r.field: _ids(f"Ids in {KINDS[r.target].plural}.json.") for r in declared.references
+               if r.within is None},
+            "body": BODY,
+        })
+    extra = {s.plural: _ids(f"Ids in {s.plural}.json of the {s.title.lower()} it mentions.")
+             for s in mentioned_in(declared.kind)}
+    if not extra:
+        return known
+    return _object({**known["properties"], **extra}, known.get("description", ""))
 
 
 def schema(name: str, schema_id: str) -> Json:

@@ -17,6 +17,7 @@ from pydantic import StringConstraints
 from ..dates import PartialDate
 from ..kinds import KINDS, TOPICS_FILE, Kind, folder_of, for_editors
 from . import models as m
+from .standard_models import ICS_PATTERN
 
 
 def where(kind: str) -> str:
@@ -99,7 +100,7 @@ def _describe_annotated(tp: Any) -> Described:
         if isinstance(item, StringConstraints):
             if item.pattern == m.ID_PATTERN:
                 return "id", (), None, False, "id"
-            if item.pattern == m.ICS_PATTERN:
+            if item.pattern == ICS_PATTERN:
                 return 'ICS code, in quotes, e.g. "03.120.10"', (), None, False, "ics"
             if item.pattern:
                 return 'two capital letters in quotes, e.g. "CN"', (), None, False, "country"

@@ -15,6 +15,7 @@ from ..load.frontmatter import Document
 from ..load.yamlsafe import Path, Pos
 from . import countries
 from . import models as m
+from .standard_models import ICS_PATTERN
 
 # Nested models, to suggest the right key names inside mappings.
 NESTED: dict[type[m.Model], dict[str, type[m.Model]]] = {
@@ -118,7 +119,7 @@ def _pattern(e: _Error) -> Described:
         return Described(code="invalid-id", message=f"'{e.value}' in '{e.name}' is not a valid id",
                          hint="ids are lowercase letters, digits and single hyphens, like 'smbqts' or "
                               "'world-standards-day-2018'")
-    if e.ctx.get("pattern", "") == m.ICS_PATTERN:
+    if e.ctx.get("pattern", "") == ICS_PATTERN:
         return Described(code="invalid-value", message=f"'{e.value}' in '{e.name}' is not an ICS code",
                          hint="ICS codes are a field, group and sub-group: '03', '03.120' or '03.120.10', in quotes")
     meant = countries.code_for(e.value) if isinstance(e.value, str) else None

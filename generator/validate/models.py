@@ -7,6 +7,7 @@ descriptions here are the single source of the editors' field reference
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -18,12 +19,12 @@ from pydantic import (
     PlainValidator,
     StringConstraints,
     WithJsonSchema,
+    create_model,
 )
 from pydantic_core import PydanticCustomError
 
-from .. import designations
 from ..dates import InvalidDate, PartialDate
-from ..kinds import KINDS
+from ..kinds import KINDS, mentioned_in
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -33,7 +34,6 @@ ORGANIZATION_KINDS = (
 )
 PLACE_KINDS = ("country", "province", "municipality", "city", "district", "zone", "area", "region")
 ATTENDANCE_MODES = ("offline", "online", "mixed")  # schema.org's eventAttendanceMode: in person, online, both
-STANDARD_STATUSES = ("draft", "published", "under-review", "withdrawn")
 EVENT_KINDS = (
     "conference", "forum", "meeting", "agreement", "policy", "launch", "publication", "award",
     "observance", "other",
@@ -45,28 +45,6 @@ def _date(value: Any) -> PartialDate:
         return PartialDate.parse(value)
     except InvalidDate as exc:
         raise PydanticCustomError("invalid_date", str(exc)) from None
-
-
-def _designation(value: Any) -> str:
-    if not isinstance(value, str):
-        raise PydanticCustomError("string_type", "Input should be a valid string")
-    if designations.parse(value) is None:
-        raise PydanticCustomError(
-            "invalid_designation", "'{value}' is not a standard's designation such as 'ISO 9001:2015', "
-            "'GB/T 19001-2016' or 'ITU-T X.509'", {"value": value},
-        )
-    return " ".join(value.split())
-
-
-def _committee(value: Any) -> str:
-    if not isinstance(value, str):
-        raise PydanticCustomError("string_type", "Input should be a valid string")
-    if designations.parse_committee(value) is None:
-        raise PydanticCustomError(
-            "invalid_designation", "'{value}' is not a committee's designation such as 'ISO/TC 176', "
-            "'ISO/TC 46/SC 9' or 'SAC/TC 1'", {"value": value},
-        )
-    return " ".join(value.split())
 
 
 def _url(value: Any) -> str:
@@ -97,16 +75,6 @@ Url = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-StandardDesignation = Annotated[
-    str, PlainValidator(_designation),
-    WithJsonSchema({"type": "string", "minLength": 1, "description": "e.g. ISO 9001:2015, GB/T 19001-2016"}),
-]
-CommitteeDesignation = Annotated[
-    str, PlainValidator(_committee),
-    WithJsonSchema({"type": "string", "minLength": 1, "description": "e.g. ISO/TC 176, ISO/TC 46/SC 9"}),
-]
-ICS_PATTERN = r"^\d{2}(\.\d{3}(\.\d{2})?)?$"
-Ics = Annotated[str, StringConstraints(pattern=ICS_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 ChineseName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
@@ -235,34 +203,6 @@ class Event(Model):
     )
 
 
-class Standard(Model):
-    """A standard: content/standards/<id>.md (body: what it covers)."""
-
-    designation: StandardDesignation = Field(
-        description="Its designation as printed, with the edition's year if known: 'ISO 9001:2015', 'GB/T 19001-2016'."
-    )
-    title: Text = Field(description="Its English title, e.g. 'Quality management systems — Requirements'.")
-    title_zh: ChineseName | None = Field(None, description="Its Chinese title, only where certain.")
-    publisher: Id | None = Field(None, description="Id of the organization that publishes it.")
-    committee: Id | None = Field(None, description="Id of the committee responsible for it.")
-    status: Literal[STANDARD_STATUSES] | None = Field(None, description="Where it stands.")  # type: ignore[valid-type]
-    published: Date | None = Field(None, description="When this edition was published: YYYY-MM-DD, YYYY-MM or YYYY.")
-    ics: list[Ics] = Field(default_factory=list, description="ICS codes of its field, e.g. '03.120.10'.")
-    supersedes: list[Id] = Field(default_factory=list, description="Ids of the standards (editions) it replaces.")
-    url: Url | None = Field(None, description="Its page in the publisher's catalogue (http or https).")
-
-
-class Committee(Model):
-    """A technical committee: content/committees/<id>.md (body: what it works on)."""
-
-    designation: CommitteeDesignation = Field(description="Its designation: 'ISO/TC 176', 'ISO/TC 46/SC 9'.")
-    title: Text = Field(description="Its English title, e.g. 'Quality management and quality assurance'.")
-    title_zh: ChineseName | None = Field(None, description="Its Chinese title, only where certain.")
-    organization: Id | None = Field(None, description="Id of the organization it belongs to.")
-    parent: Id | None = Field(None, description="Id of the committee it is a sub-committee of.")
-    secretariat: Id | None = Field(None, description="Id of the organization that holds its secretariat.")
-
-
 class Topic(Model):
     """A topic in content/topics.yml: `<id>: {name, description}`."""
 
@@ -278,11 +218,23 @@ class Page(Model):
 
 
 def model_of(kind: str) -> type[Model]:
-    """The model a kind's declaration names (generator/kinds.py): a class of this module, or its own."""
+    """The model a kind's declaration names (generator/kinds.py): a class of this module, or its own; with a
+    list of ids for each kind declared as mentioned by it (``KindSpec.mentioned_by``)."""
+    from . import standard_models  # imports this module: here, not at the top
+
     model = KINDS[kind].model
-    found = model if isinstance(model, type) else globals()[model]
+    found = model if isinstance(model, type) else getattr(standard_models, model, None) or globals()[model]
     assert issubclass(found, Model), kind
-    return found
+    extra = tuple((s.plural, s.title) for s in mentioned_in(kind))
+    return _with_mentions(found, extra) if extra else found
+
+
+@functools.cache
+def _with_mentions(base: type[Model], extra: tuple[tuple[str, str], ...]) -> type[Model]:
+    fields: dict[str, Any] = {
+        name: (list[Id], Field(default_factory=list, description=f"Ids of {title.lower()} it mentions."))
+        for name, title in extra}
+    return create_model(base.__name__, __base__=base, __doc__=base.__doc__, **fields)
 
 
 def models() -> dict[str, type[Model]]:

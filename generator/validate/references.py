@@ -42,7 +42,7 @@ def walk_references(doc: Document) -> Iterator[tuple[Path, Any, str]]:
 
 def referred_kinds() -> list[str]:
     """Every kind some declared field refers to."""
-    return list(dict.fromkeys(r.target for s in KINDS.values() for r in s.references))
+    return list(dict.fromkeys(r.target for s in KINDS.values() for r in (*s.references, *references(s.kind))))
 
 
 def check_references(valid: Valid, report: Report) -> _References:

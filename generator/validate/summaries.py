@@ -230,7 +230,7 @@ def cache_for(content: Path) -> Journal:
 def _declared() -> str:
     """What summaries read from the kinds declared now (kinds.py's source is in the code version, but a kind
     may also be declared at run time: ``kinds.registered``)."""
-    shape = [(str(s.kind), s.folder, s.references, s.name_fields) for s in KINDS.values()]
+    shape = [(str(s.kind), s.folder, s.references, s.name_fields, s.mentioned_by) for s in KINDS.values()]
     return hashlib.sha1(repr(shape).encode()).hexdigest()[:12]
 
 
