@@ -43,6 +43,11 @@ def build(valid: Valid) -> Catalog:
     for declared in KINDS.values():  # kinds declared without a builder here: the generic one
         if declared.kind not in BUILT:
             build_generic(cat, valid, declared)
+    for kind, table in cat.tables.items():  # ids before `portal mv`: redirects and unchanged permanent ids
+        entries = valid.table(kind)
+        for node in table.values():
+            entry = entries.get(node.id)
+            node.former = list(getattr(entry.meta, "moved_from", None) or []) if entry is not None else []
     return cat
 
 

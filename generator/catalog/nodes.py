@@ -30,6 +30,7 @@ class Node:
     referrers: dict[str, list[Node]] = field(default_factory=dict)
     # Entries of such kinds this one names in a list of their own (``KindSpec.mentioned_by``), by kind.
     mentions: dict[str, list[Node]] = field(default_factory=dict)
+    former: list[str] = field(default_factory=list)  # ids it had before `portal mv`, oldest first (moved_from)
 
     kind = "node"
 

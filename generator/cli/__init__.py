@@ -43,9 +43,9 @@ def make_parser(others: bool = True) -> argparse.ArgumentParser:
 
     # Further commands live in modules of their own, each with register(subparsers).
     if others:
-        from . import docs, new, schema, synth
+        from . import docs, mv, new, schema, synth
 
-        for module in (new, docs, schema, synth):
+        for module in (new, mv, docs, schema, synth):
             module.register(sub)
     return parser
 

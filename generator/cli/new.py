@@ -81,6 +81,8 @@ def _comment(f: fields.FieldDoc, pad: str) -> list[str]:
 def _fields(doc: fields.ModelDoc, values: dict[str, Any], pad: str = "") -> list[str]:
     out: list[str] = []
     for f in doc.fields:
+        if f.key == "moved_from":
+            continue  # written by `portal mv`, not by editors
         out += _comment(f, pad)
         given = values.get(f.key)
         if f.nested and not f.is_list and (f.required or given):

@@ -49,13 +49,15 @@ class Feed:
     folder: str  # site-relative folder the feed files go in: "" or "organizations/iso/"
     page: str  # site-relative URL of the page the feed follows
     articles: Sequence[Article]  # newest first
+    ident: str = ""  # what its permanent id is made of (an entity's first id, kept by `portal mv`); "": folder
 
 
 def site_feeds(catalog: Catalog, site: Site) -> Iterator[Feed]:
     yield Feed(site.name, site.description, "", "", catalog.article_list[:FEED_LIMIT])
     for node in entity_nodes(catalog):
+        first = f"{node.section}/{node.former[0]}/" if node.former else node.url
         yield Feed(f"{node.label} — {site.name}", f"Articles about {node.label} on {site.name}.",
-                   node.url, node.url, _articles(node)[:FEED_LIMIT])
+                   node.url, node.url, _articles(node)[:FEED_LIMIT], first)
 
 
 def entity_nodes(catalog: Catalog) -> Iterator[Node]:
@@ -158,7 +160,7 @@ def _atom(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) ->
     root = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": LANGUAGE})
     _sub(root, "title", feed.title)
     _sub(root, "subtitle", feed.description)
-    _sub(root, "id", site.ids.of("feed/" + feed.folder))
+    _sub(root, "id", site.ids.of("feed/" + (feed.ident or feed.folder)))
     _sub(root, "link", rel="self", type="application/atom+xml", href=href(feed.folder + FEED_ATOM))
     _sub(root, "link", rel="alternate", type="text/html", href=href(feed.page))
     _sub(root, "updated", updated.isoformat())

@@ -49,8 +49,9 @@ class TagIds:
         return self.prefix + specific
 
     def node(self, node: Node) -> str:
-        """The permanent id of a content item: its kind and its id (``event/world-standards-day-2018``)."""
-        return self.of(f"{node.kind}/{node.id}")
+        """The permanent id of a content item: its kind and its first id (``event/world-standards-day-2018``),
+        which `portal mv` keeps in ``moved_from``, so a renamed file keeps its id."""
+        return self.of(f"{node.kind}/{node.former[0] if node.former else node.id}")
 
     def page(self, url: str) -> str:
         """The permanent id of a generated page, by its site-relative URL (``page/news/2017/``)."""

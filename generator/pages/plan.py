@@ -80,7 +80,7 @@ class PageSpec:
         return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
 
 
-def _uri(url: str) -> str:
+def uri_of(url: str) -> str:
     """Source path MkDocs maps to ``url`` with directory URLs."""
     return "index.md" if not url else url.rstrip("/") + ("/index.md" if url.count("/") == 1 else ".md")
 
@@ -110,6 +110,7 @@ def plan(catalog: Catalog, api_endpoints: Sequence[object]) -> list[PageSpec]:
     specs += _entities(catalog)
     specs += _field_reference(catalog)
     specs += _api_page(api_endpoints)
+    specs += _redirects(catalog)
     return specs
 
 
@@ -136,7 +137,7 @@ def _news(catalog: Catalog) -> Iterator[PageSpec]:
         suffix = f" — page {pagination.number}" if pagination.number > 1 else ""
         url = pagination.urls[pagination.number - 1]
         yield PageSpec(
-            _uri(url), "news.html", f"News{suffix}", "listing", items=chunk, pagination=pagination,
+            uri_of(url), "news.html", f"News{suffix}", "listing", items=chunk, pagination=pagination,
             breadcrumbs=_crumbs(("News", "news/")) + ([(f"Page {pagination.number}", url)]
                                                       if pagination.number > 1 else []),
             description="All articles, newest first.", search=False,
@@ -147,7 +148,7 @@ def _news(catalog: Catalog) -> Iterator[PageSpec]:
         for chunk, pagination in _pages(year_articles, PER_PAGE, f"news/{year}/"):
             url = pagination.urls[pagination.number - 1]
             yield PageSpec(
-                _uri(url), "news.html", f"News from {year}", "listing", items=chunk,
+                uri_of(url), "news.html", f"News from {year}", "listing", items=chunk,
                 pagination=pagination, search=False,
                 breadcrumbs=_crumbs(("News", "news/"), (str(year), f"news/{year}/")),
                 description=f"Articles published in {year}.",
@@ -217,7 +218,7 @@ def _index(declared: KindSpec, ordered: list[Node]) -> Iterator[PageSpec]:
     for chunk, pagination in _pages(ordered, INDEX_PER_PAGE, f"{section}/"):
         url = pagination.urls[pagination.number - 1]
         yield PageSpec(
-            _uri(url), declared.list_template, title + (f" — page {pagination.number}"
+            uri_of(url), declared.list_template, title + (f" — page {pagination.number}"
                                                         if pagination.number > 1 else ""),
             "listing", items=chunk, pagination=pagination, search=False,
             breadcrumbs=_crumbs((title, f"{section}/")),
@@ -231,7 +232,7 @@ def _entity_pages(declared: KindSpec, node: Node) -> Iterator[PageSpec]:
         first = pagination.number == 1
         url = pagination.urls[pagination.number - 1]
         yield PageSpec(
-            _uri(url), declared.page_template if first else "entity-articles.html",
+            uri_of(url), declared.page_template if first else "entity-articles.html",
             node.label if first else f"{node.label} — articles, page {pagination.number}",
             node.kind if first else "listing", node=node, items=chunk, pagination=pagination,
             search=first, markdown=node.body if first else "",
@@ -252,6 +253,14 @@ def _describe(node: Node) -> str:
     if summary:
         return str(summary)
     return f"{node.label}: reports, events and connections on the Standards News Portal."
+
+
+def _redirects(catalog: Catalog) -> Iterator[PageSpec]:
+    """A page at each address a file had before `portal mv` (``moved_from``), sending readers on to its page."""
+    for node in catalog.all_nodes():
+        for old in node.former:
+            yield PageSpec(uri_of(f"{node.section}/{old}/"), "redirect.html", node.label, "redirect", items=[node],
+                           search=False, description=f"{node.label} has moved to a new address.")
 
 
 def _field_reference(catalog: Catalog) -> Iterator[PageSpec]:

@@ -146,7 +146,8 @@ def set_meta(page: Page, spec: PageSpec | None, links: DesignationLinks | None =
     if spec is None:
         return
     # Material prints meta title and description unescaped: hand it escaped Markup.
-    page.meta.update({"title": escape(spec.title), "hide": hidden(spec.kind)})
+    page.meta.update({"title": escape(spec.title), "hide": hidden(spec.kind),
+                      "portal_redirect": spec.kind == "redirect"})  # theme/sitemap.xml leaves these out
     if spec.description:
         page.meta["description"] = escape(spec.description)
 

@@ -27,6 +27,7 @@ from ..dates import InvalidDate, PartialDate
 from ..kinds import KINDS, mentioned_in
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ARTICLE_ID_PATTERN = r"^\d{4}/[a-z0-9]+(-[a-z0-9]+)*$"  # <year folder>/<file name>
 
 ORGANIZATION_KINDS = (
     "international-body", "regional-body", "national-body", "government", "government-agency",
@@ -75,6 +76,9 @@ Url = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+ArticleId = Annotated[str, StringConstraints(pattern=ARTICLE_ID_PATTERN)]
+MOVED = ("Former ids of this file, oldest first, written by `portal mv`: each old address redirects here, and "
+         "the permanent id (feeds, calendars, JSON-LD) stays the first one's.")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 ChineseName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
@@ -130,6 +134,7 @@ class Article(Model):
     images: list[Image] = Field(default_factory=list, description="Photo captions and credits.")
     draft: bool = Field(False, description="true keeps the article out of the site.")
     updated: Date | None = Field(None, description="Date of the last substantive correction.")
+    moved_from: list[ArticleId] = Field(default_factory=list, description=MOVED.replace("ids", "ids (<year>/<name>)"))
 
 
 class Organization(Model):
@@ -153,6 +158,7 @@ class Organization(Model):
         None, description="Path of its logo inside content/images/, e.g. images/logos/iso.png: the organization's "
                           "own logo file, only where you may publish it (search engines show it with its name).",
     )
+    moved_from: list[Id] = Field(default_factory=list, description=MOVED)
 
 
 class Role(Model):
@@ -170,6 +176,7 @@ class Person(Model):
     name: Text = Field(description="Name as the reports write it.")
     name_zh: ChineseName | None = Field(None, description="Chinese name, only where certain.")
     roles: list[Role] = Field(default_factory=list, description="Positions held, with organization and dates.")
+    moved_from: list[Id] = Field(default_factory=list, description=MOVED)
 
 
 class Place(Model):
@@ -180,6 +187,7 @@ class Place(Model):
     kind: Literal[PLACE_KINDS] | None = Field(None, description="What sort of place it is.")  # type: ignore[valid-type]
     parent: Id | None = Field(None, description="Id of the place that contains it (district → municipality → country).")
     country: Country | None = Field(None, description='ISO 3166-1 alpha-2 code in quotes, e.g. "CN".')
+    moved_from: list[Id] = Field(default_factory=list, description=MOVED)
 
 
 class Event(Model):
@@ -201,6 +209,7 @@ class Event(Model):
     standards: list[Text] = Field(
         default_factory=list, description="Designations of the standards it is about, as written, e.g. 'ISO 9001:2015'."
     )
+    moved_from: list[Id] = Field(default_factory=list, description=MOVED)
 
 
 class Topic(Model):

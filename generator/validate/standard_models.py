@@ -9,7 +9,7 @@ from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .. import designations
-from .models import ChineseName, Date, Id, Model, Text, Url
+from .models import MOVED, ChineseName, Date, Id, Model, Text, Url
 
 STANDARD_STATUSES = ("draft", "published", "under-review", "withdrawn")
 
@@ -63,6 +63,7 @@ class Standard(Model):
     ics: list[Ics] = Field(default_factory=list, description="ICS codes of its field, e.g. '03.120.10'.")
     supersedes: list[Id] = Field(default_factory=list, description="Ids of the standards (editions) it replaces.")
     url: Url | None = Field(None, description="Its page in the publisher's catalogue (http or https).")
+    moved_from: list[Id] = Field(default_factory=list, description=MOVED)
 
 
 class Committee(Model):
@@ -74,5 +75,4 @@ class Committee(Model):
     organization: Id | None = Field(None, description="Id of the organization it belongs to.")
     parent: Id | None = Field(None, description="Id of the committee it is a sub-committee of.")
     secretariat: Id | None = Field(None, description="Id of the organization that holds its secretariat.")
-
-
+    moved_from: list[Id] = Field(default_factory=list, description=MOVED)

@@ -68,6 +68,9 @@ def test_new_article_prints_its_path_and_lists_every_field(project: Path) -> Non
     assert front["title"] == "Shanghai opens a standards centre"
     assert front["date"] == "2024-05-07" and front["source"]["name"] == "China Daily"
     for f in fields.model_doc("article").fields:  # every field is there, set or commented out
+        if f.key == "moved_from":
+            assert "moved_from" not in text  # but the one `portal mv` writes
+            continue
         assert re.search(rf"^#? ?{f.key}:", text, re.M), f.key
         assert f.description in text
     for kind in ("organization", "event"):  # allowed values are listed in the comments
