@@ -117,12 +117,13 @@ class KindSpec:
 
 _STANDARDS = Ref("standards", "standard", by="designation")
 _ARTICLE_REFS = (Ref("organizations", "organization"), Ref("people", "person"), Ref("places", "place"),
-                 Ref("events", "event"), Ref("topics", "topic"), _STANDARDS)
+                 Ref("events", "event"), Ref("topics", "topic"), _STANDARDS,
+                 Ref("translation_of", "article", many=False))
 
 # In the order of the site's sections (nav, pages, sitemap); ``rank`` orders them for editors.
 KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (
     KindSpec(Kind.ARTICLE, "news", "News", "Article", rank=0, references=_ARTICLE_REFS, name_fields=("title",),
-             body="the article text", template="article.html", index_template="news.html",
+             body="the article text", template="article.html", index_template="news.html", unreferenced=False,
              jsonld="NewsArticle", api="Every published article, newest first, with its source and "
                                        "everything it mentions."),
     KindSpec(Kind.ORGANIZATION, "organizations", "Organizations", "Organization", rank=1,

@@ -113,14 +113,37 @@ def _articles(cat: Catalog, valid: Valid, places: dict[str, Place], orgs: dict[s
             images=[Image(i.caption, i.credit, i.file) for i in meta.images],
             organizations=_resolve(meta.organizations, orgs), people=_resolve(meta.people, people),
             places=_resolve(meta.places, places), events=_resolve(meta.events, cat.events),
-            topics=_resolve(meta.topics, cat.topics),
+            topics=_resolve(meta.topics, cat.topics), language=meta.language,
         ))
     articles.sort(key=Article.sort_key)
+    _link_translations(articles, valid)
     for i, article in enumerate(articles):
         article.next = articles[i - 1] if i > 0 else None
         article.previous = articles[i + 1] if i + 1 < len(articles) else None
         cat.articles[article.id] = article
         _link_article(article)
+
+
+def _link_translations(articles: list[Article], valid: Valid) -> None:
+    """Each report and its translations link each other; a translation of a translation counts as one of the
+    original (the report at the end of the translation_of chain; a loop has none and links nothing)."""
+    by_id = {a.id: a for a in articles}
+
+    def translates(a: Article) -> Article | None:
+        return by_id.get(valid.articles[a.id].meta.translation_of or "")
+
+    groups: dict[str, list[Article]] = {}
+    for a in articles:
+        seen, original = {a.id}, translates(a)
+        while original is not None and (further := translates(original)) is not None and original.id not in seen:
+            seen.add(original.id)
+            original = further
+        if original is not None and original.id not in seen:
+            a.original = original
+            groups.setdefault(original.id, [original]).append(a)
+    for group in groups.values():
+        for a in group:
+            a.translations = [b for b in group if b is not a]
 
 
 def _link_article(article: Article) -> None:

@@ -259,6 +259,9 @@ class Article(Node):
     topics: list[Topic] = field(default_factory=list)
     previous: Article | None = None  # older
     next: Article | None = None  # newer
+    language: str = "en"  # BCP 47
+    original: Article | None = None  # the report this one translates (translation_of)
+    translations: list[Article] = field(default_factory=list)  # the same report in other languages
 
     kind = "article"
 

@@ -39,7 +39,8 @@ BODY_PLACEHOLDERS = {
     "committee": f"{MARK}: say in a sentence or two what the committee works on, or delete this line.",
 }
 _OTHER_BODY = f"{MARK}: describe it in a sentence or two, or delete this line."  # a kind with no text above
-_EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "ics": '"03.120.10"', "id": "some-id",
+_EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "ics": '"03.120.10"',
+             "article-id": '"2017/some-report"', "id": "some-id",
              "text": '""'}
 _NEW_ENTITY_KINDS = ("organization", "person", "place")  # refused when they repeat an existing name
 

@@ -77,7 +77,8 @@ def article(a: Article, url: str) -> Json:
         "organizations": _ids(a.organizations), "people": _ids(a.people), "places": _ids(a.places),
         "events": _ids(a.events), "topics": _ids(a.topics), "standards": list(a.designations),
         "images": [{"caption": i.caption, "credit": i.credit, "file": i.file} for i in a.images],
-        "body": a.body, **mentions(a),
+        "language": a.language, "translation_of": a.original.id if a.original else None,
+        "translations": _ids(a.translations), "body": a.body, **mentions(a),
     }
 
 

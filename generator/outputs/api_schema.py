@@ -80,6 +80,9 @@ ITEMS: dict[str, Json] = {
             "caption": _text("Caption as the report gives it."), "credit": _text("Photo credit.", nullable=True),
             "file": _text("Site-relative path of the image file, if the portal has it.", nullable=True),
         })),
+        "language": _text("Language of the report (BCP 47), e.g. en, zh."),
+        "translation_of": _id("Id of the report it translates (the original).", nullable=True, pattern=ARTICLE_ID),
+        "translations": _ids("Ids of the same report in other languages.", pattern=ARTICLE_ID),
         "body": BODY,
     }),
     "events": _object({

@@ -130,6 +130,8 @@ def _rss(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) -> 
         _sub(item, "pubDate", format_datetime(moment(a.date)))
         _sub(item, "description", a.summary)
         _sub(item, f"{{{CONTENT_NS}}}encoded", html[a.id])
+        if a.language != LANGUAGE:  # RSS says the channel's language; Dublin Core, an item's own
+            _sub(item, f"{{{DC_NS}}}language", a.language)
         for topic in a.topics:
             _sub(item, "category", topic.name, domain=href(topic.url))
         if a.source.attributed:
@@ -168,7 +170,7 @@ def _atom(feed: Feed, site: Site, html: dict[str, str], updated: dt.datetime) ->
     _sub(root, "generator", GENERATOR)
     for a in feed.articles:
         url = href(a.url)
-        entry = _sub(root, "entry", **{f"{{{XML_NS}}}base": url})
+        entry = _sub(root, "entry", **{f"{{{XML_NS}}}base": url, f"{{{XML_NS}}}lang": a.language})
         _sub(entry, "title", a.title)
         _sub(entry, "id", site.ids.node(a))
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
@@ -189,7 +191,7 @@ def _json_feed(feed: Feed, site: Site, html: dict[str, str]) -> bytes:
         url = href(a.url)
         item: dict[str, Any] = {
             "id": site.ids.node(a), "url": url, "title": a.title, "summary": a.summary, "content_html": html[a.id],
-            "date_published": moment(a.date).isoformat(),
+            "date_published": moment(a.date).isoformat(), "language": a.language,
         }
         if a.updated:
             item["date_modified"] = moment(modified(a)).isoformat()

@@ -134,7 +134,9 @@ def article(a: Article, site: Site) -> Json:
             source["datePublished"] = date(a.source.date)
     return _base(
         a, site, headline=a.title, description=a.summary, datePublished=date(a.date),
-        dateModified=date(modified(a)), inLanguage=LANGUAGE, mainEntityOfPage=site.links.node(a),
+        dateModified=date(modified(a)), inLanguage=a.language, mainEntityOfPage=site.links.node(a),
+        translationOfWork=ref(a.original, site) if a.original else None,
+        workTranslation=_refs([t for t in a.translations if t is not a.original], site),
         author=authors, publisher=publisher(site),
         about=_refs(a.events, site), mentions=_refs([*a.organizations, *a.people], site),
         contentLocation=_refs(a.places, site), keywords=[t.name for t in a.topics] + a.designations,

@@ -73,6 +73,8 @@ def install(env: jinja2.Environment) -> None:
     env.filters["upper_first"] = wording.upper_first
     env.filters["country_name"] = wording.country_name
     env.filters["event_when"] = wording.event_when
+    env.filters["language_name"] = wording.language_name
+    env.filters["og_locale"] = wording.og_locale
     env.globals["article_card"] = card_renderer(env)  # each card rendered once per build
     env.filters["kind_title"] = lambda kind: KINDS[kind].title  # "Organizations", as declared in kinds.py
 

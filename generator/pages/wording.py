@@ -95,3 +95,24 @@ def event_when(event: Event, heading: tuple[int, int] | None = None) -> str:
         if date.precision is Precision.YEAR and (date.year, month) == (year, 0):
             return "month not reported"
     return date_range(date, end)
+
+
+# Each language's name in itself, as a "Read in …" link says it; a tag not listed is shown as written.
+LANGUAGE_NAMES = {"en": "English", "zh": "中文", "zh-Hans": "简体中文", "zh-Hant": "繁體中文", "fr": "Français",
+                  "de": "Deutsch", "es": "Español", "ru": "Русский", "ar": "العربية", "ja": "日本語", "ko": "한국어"}
+# Open Graph wants language_TERRITORY; the territory a bare tag is most read in.
+_OG_TERRITORY = {"en": "US", "zh": "CN", "zh-Hans": "CN", "zh-Hant": "TW", "fr": "FR", "de": "DE", "es": "ES",
+                 "ru": "RU", "ar": "AR", "ja": "JP", "ko": "KR"}
+
+
+def language_name(tag: str) -> str:
+    return LANGUAGE_NAMES.get(tag, tag)
+
+
+def og_locale(tag: str) -> str:
+    """'zh' → 'zh_CN', 'pt-BR' → 'pt_BR' (og:locale's form)."""
+    parts = tag.split("-")
+    if len(parts) > 1 and len(parts[-1]) == 2:
+        return f"{parts[0]}_{parts[-1]}"
+    territory = _OG_TERRITORY.get(tag)
+    return f"{parts[0]}_{territory}" if territory else parts[0]

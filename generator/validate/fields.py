@@ -100,6 +100,10 @@ def _describe_annotated(tp: Any) -> Described:
         if isinstance(item, StringConstraints):
             if item.pattern == m.ID_PATTERN:
                 return "id", (), None, False, "id"
+            if item.pattern == m.ARTICLE_ID_PATTERN:
+                return "article id: <year>/<file name>", (), None, False, "article-id"
+            if item.pattern == m.LANGUAGE_PATTERN:
+                return "language tag, e.g. zh", (), None, False, "language"
             if item.pattern == ICS_PATTERN:
                 return 'ICS code, in quotes, e.g. "03.120.10"', (), None, False, "ics"
             if item.pattern:

@@ -119,6 +119,12 @@ def _pattern(e: _Error) -> Described:
         return Described(code="invalid-id", message=f"'{e.value}' in '{e.name}' is not a valid id",
                          hint="ids are lowercase letters, digits and single hyphens, like 'smbqts' or "
                               "'world-standards-day-2018'")
+    if e.ctx.get("pattern", "") == m.ARTICLE_ID_PATTERN:
+        return Described(code="invalid-id", message=f"'{e.value}' in '{e.name}' is not an article id",
+                         hint="an article's id is its year folder and file name, e.g. '2017/shanghai-forum-opens'")
+    if e.ctx.get("pattern", "") == m.LANGUAGE_PATTERN:
+        return Described(code="invalid-value", message=f"'{e.value}' in '{e.name}' is not a language tag",
+                         hint="write a BCP 47 tag in lowercase: en, zh, fr (a script or region after it: zh-Hant)")
     if e.ctx.get("pattern", "") == ICS_PATTERN:
         return Described(code="invalid-value", message=f"'{e.value}' in '{e.name}' is not an ICS code",
                          hint="ICS codes are a field, group and sub-group: '03', '03.120' or '03.120.10', in quotes")

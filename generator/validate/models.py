@@ -77,6 +77,8 @@ Url = Annotated[
 ]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 ArticleId = Annotated[str, StringConstraints(pattern=ARTICLE_ID_PATTERN)]
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"  # en, zh, zh-Hant, pt-BR
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 MOVED = ("Former ids of this file, oldest first, written by `portal mv`: each old address redirects here, and "
          "the permanent id (feeds, calendars, JSON-LD) stays the first one's.")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -134,6 +136,10 @@ class Article(Model):
     images: list[Image] = Field(default_factory=list, description="Photo captions and credits.")
     draft: bool = Field(False, description="true keeps the article out of the site.")
     updated: Date | None = Field(None, description="Date of the last substantive correction.")
+    language: Language = Field("en", description="Language the report is written in, as a BCP 47 tag: en, zh, fr, …")
+    translation_of: ArticleId | None = Field(
+        None, description="Id (<year>/<name>) of the report this one translates; both pages then link each other."
+    )
     moved_from: list[ArticleId] = Field(default_factory=list, description=MOVED.replace("ids", "ids (<year>/<name>)"))
 
 

@@ -101,6 +101,8 @@ class _References:
             guess = names[close[0]] if close else None
         if guess is not None:
             return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
+        if what == Kind.ARTICLE:
+            return "an article's id is its year folder and file name, e.g. '2017/shanghai-forum-opens'"
         folder = f"content/{folder_of(what)}/{ref}.md" if folder_of(what) else f"content/{TOPICS_FILE}"
         return f"create {folder} or fix the id"
 

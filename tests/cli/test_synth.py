@@ -41,7 +41,8 @@ def test_counts_ratios_and_shape() -> None:
     n = 1000
     files = synth.generate(n, 3)
     folders = Counter(rel.split("/", 1)[0] for rel in files if "/" in rel)
-    assert folders == {"news": n, "organizations": n // 10, "people": n // 20, "places": n // 50, "events": n // 5}
+    assert folders == {"news": n, "organizations": n // 10, "people": n // 20, "places": n // 50, "events": n // 5,
+                       "standards": 7}  # a file for each standard the reports list
     assert {"index.md", "about.md", "contribute.md", "topics.yml"} <= set(files)
     assert len(yaml.safe_load(files["topics.yml"])) == 15
 

@@ -126,7 +126,7 @@ def _on_disk(content: Path) -> dict[str, int]:
     # Standards: a page per file, and one per designation a published report or an event lists that no file has.
     files = [front(p)["designation"] for p in (content / "standards").glob("*.md")]
     listed = {designations.key(d) for data in [*articles, *map(front, (content / "events").glob("*.md"))]
-              for d in data.get("standards", [])}
+              for d in data.get("standards") or []}
     known = {designations.key(d) for d in files} | {designations.family(d) for d in files}
     counts["standards"] = len(files) + len({d for d in listed
                                             if d not in known and designations.family(d) not in known})

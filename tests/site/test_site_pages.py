@@ -167,7 +167,8 @@ def test_article_page_metadata_panel(site: Path, catalog: Catalog) -> None:
         assert any(h.endswith(node.url) for h in hrefs), node.id
     for person in article.people:
         chip = next(t for t in texts(panel.xpath(".//a")) if person.name in t)
-        assert person.role_label() and person.role_label() in chip  # role from the catalog
+        role = person.role_label(article.date)  # the role held at the article's date (issue 21)
+        assert role and role in chip, (role, chip)
     for event in article.events:
         assert event.date.display() in panel.text_content()
     assert texts(panel.xpath(".//li[@class='portal-standard']")) == ["ESB 1001:2016", "ESB 2002"]
