@@ -13,7 +13,7 @@ import jinja2
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Node
 from ..kinds import KINDS
-from . import wording
+from . import upcoming, wording
 from .article_cards import card_renderer
 from .plan import PageSpec
 
@@ -74,6 +74,10 @@ def install(env: jinja2.Environment) -> None:
     env.filters["country_name"] = wording.country_name
     env.filters["event_when"] = wording.event_when
     env.filters["language_name"] = wording.language_name
+    env.globals["upcoming"] = upcoming.upcoming  # the events still ahead on the build's day
+    env.globals["built_on"] = upcoming.built_on
+    env.filters["until"] = upcoming.until
+    env.filters["day_text"] = upcoming.day_text
     env.filters["og_locale"] = wording.og_locale
     env.globals["article_card"] = card_renderer(env)  # each card rendered once per build
     env.filters["kind_title"] = lambda kind: KINDS[kind].title  # "Organizations", as declared in kinds.py

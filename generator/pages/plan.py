@@ -17,6 +17,7 @@ from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Place
 from ..kinds import Kind, KindSpec, entity_kinds
 from ..validate import fields
+from .upcoming import upcoming
 from .views import ApiData, ArticleData, EntityData, HomeData, NewsData, PageData, TimelineData
 
 PER_PAGE = 20  # articles per news page
@@ -120,7 +121,8 @@ def _home_and_pages(catalog: Catalog) -> Iterator[PageSpec]:
             yield PageSpec(
                 "index.md", "home.html", page.title or "Home", "home", node=page,
                 description=page.description, markdown=page.body,
-                data=HomeData(catalog.article_list[:6], catalog.event_list[::-1][:6], catalog.counts()),
+                data=HomeData(catalog.article_list[:6], catalog.event_list[::-1][:6], catalog.counts(),
+                              upcoming(catalog.event_list)),
             )
         else:
             title = page.title or page.id.replace("-", " ").capitalize()
@@ -185,7 +187,8 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
         "timeline/index.md", "timeline.html", "Timeline", "timeline", items=shown,
         breadcrumbs=_crumbs(("Timeline", "timeline/")),
         description="Every event reported on the portal, in chronological order.",
-        data=TimelineData(group_events(shown), years, len(events), len(shown) < len(events)),
+        data=TimelineData(group_events(shown), years, len(events), len(shown) < len(events),
+                          upcoming=upcoming(events)),
     )
     for year, months in group_events(events):
         year_events = [e for _, group in months for e in group]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..catalog.nodes import Article, Event
 
@@ -14,6 +14,7 @@ class HomeData:
     latest: list[Article]  # newest first
     recent_events: list[Event]  # newest first
     counts: dict[str, int]  # entries per kind, by plural ("articles", "organizations")
+    upcoming: list[Event] = field(default_factory=list)  # still ahead on the build's day (pages/upcoming.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class TimelineData:
     total: int  # events in the whole timeline (or the year)
     truncated: bool  # the page shows only the latest events
     year: int | None = None
+    upcoming: list[Event] = field(default_factory=list)  # still ahead on the build's day (pages/upcoming.py)
 
 
 @dataclass(frozen=True, slots=True)

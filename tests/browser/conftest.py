@@ -51,7 +51,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -64,13 +64,13 @@ def _serve(directory: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The live site."""
-    yield from _serve(built_site)
+    yield from serve(built_site)
 
 
 @pytest.fixture(scope="session")
 def fixture_site_url(fixture_plain_site: Built) -> Iterator[str]:
     """The fixture site, built without site_url so it works at any address."""
-    yield from _serve(fixture_plain_site.site)
+    yield from serve(fixture_plain_site.site)
 
 
 @pytest.fixture(scope="session")

@@ -75,3 +75,31 @@
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
 })();
+
+/* Upcoming: the build listed the events still ahead on its day; the reader's today decides (a site built
+   last month must not call last week's event upcoming). Passed ones are marked, not hidden, so the list
+   reads the same with and without JavaScript. */
+(function () {
+  "use strict";
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function init() {
+    var now = new Date();
+    var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    Array.prototype.forEach.call(document.querySelectorAll("[data-portal-upcoming]"), function (section) {
+      var left = 0;
+      Array.prototype.forEach.call(section.querySelectorAll("[data-portal-until]"), function (li) {
+        var past = li.getAttribute("data-portal-until") < today;  // ISO dates compare as text
+        li.classList.toggle("portal-past", past);
+        var mark = li.querySelector(".portal-past-mark");
+        if (mark) mark.hidden = !past;
+        if (!past) left += 1;
+      });
+      var note = section.querySelector("[data-portal-as-of]");
+      if (note) {
+        var day = now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+        note.textContent = (left ? "Dates still ahead on " : "Nothing announced after ") + day + " (today).";
+      }
+    });
+  }
+  if (window.document$) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
+})();
