@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -340,3 +341,16 @@ def _all_names(node: Any) -> list[str]:
 def _luminance(css: str) -> float:
     r, g, b = (int(float(v)) / 255 for v in css[css.index("(") + 1:css.index(")")].split(",")[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_excerpts_never_show_the_words_indexed_for_parts_of_names(fx: Reader, fixture_catalog: Catalog) -> None:
+    """Issue 23: '上海市质量技术监督局. 海市质量技术监督局 市质量技术监督局 …' read like noise; the suffixes
+    stay in the index (they find the page) and out of what the reader sees."""
+    smbqts = _url(fixture_catalog, "organizations", "smbqts")
+    for query in ("质量技术监督局", "SMBQTS", "上海"):
+        results = fx.search(query)
+        assert smbqts in results, query
+        item = fx.page.locator(".md-search-result__item").nth(results.index(smbqts))
+        words = set(re.split(r"[\s·.,;:()]+", item.locator("article > p").last.inner_text()))
+        leaked = words & set(han_suffixes([fixture_catalog.organizations["smbqts"].name_zh or ""]))
+        assert not leaked, (query, leaked)

@@ -54,6 +54,25 @@
     return any ? out : null;
   }
 
+  // The proper suffixes of the Chinese names a record indexes so that parts of a name find it
+  // (generator/outputs/search.py, han_suffixes): words for the index, not for the reader.
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  function hanSuffixes(text) {
+    var out = {};
+    (text.match(HAN) || []).forEach(function (run) {
+      for (var i = 1; i < run.length; i++) out[run.slice(i)] = true;
+    });
+    return out;
+  }
+
+  function withoutSuffixes(excerpt, hide) {
+    return excerpt.split(/(\s+)/).filter(function (token, i, all) {
+      var word = token.replace(/<\/?mark>/g, "").replace(/[.,;:·]+$/, "");
+      if (hide[word]) { all[i + 1] = ""; return false; }  // the word and the space after it
+      return true;
+    }).join("").trim();
+  }
+
   function excerptNodes(excerpt) {
     // Pagefind's excerpt is the page's text, unescaped, with <mark> around the words found. Only
     // those marks become elements; everything else, markup-like text included, stays text.
@@ -89,7 +108,8 @@
     info.className = "portal-search__kind";
     info.textContent = [data.meta.kind, data.meta.date].filter(Boolean).join(" · ");
     var p = document.createElement("p");
-    p.appendChild(excerptNodes(data.excerpt || ""));
+    var names = data.meta.names || data.meta.event || data.meta.title || "";
+    p.appendChild(excerptNodes(withoutSuffixes(data.excerpt || "", hanSuffixes(names))));
     article.appendChild(h);
     article.appendChild(info);
     article.appendChild(p);
