@@ -17,6 +17,7 @@ from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Place
 from ..kinds import Kind, KindSpec, entity_kinds
 from ..validate import fields
+from .activity import activity
 from .upcoming import upcoming
 from .views import ApiData, ArticleData, EntityData, HomeData, NewsData, PageData, TimelineData
 
@@ -122,7 +123,7 @@ def _home_and_pages(catalog: Catalog) -> Iterator[PageSpec]:
                 "index.md", "home.html", page.title or "Home", "home", node=page,
                 description=page.description, markdown=page.body,
                 data=HomeData(catalog.article_list[:6], catalog.event_list[::-1][:6], catalog.counts(),
-                              upcoming(catalog.event_list)),
+                              upcoming(catalog.event_list), activity(catalog.article_list, catalog.event_list)),
             )
         else:
             title = page.title or page.id.replace("-", " ").capitalize()
@@ -231,6 +232,8 @@ def _index(declared: KindSpec, ordered: list[Node]) -> Iterator[PageSpec]:
 
 def _entity_pages(declared: KindSpec, node: Node) -> Iterator[PageSpec]:
     articles = _entity_articles(node)
+    chart = None if isinstance(node, Event) else activity(
+        articles, node.all_events if isinstance(node, Place) else getattr(node, "events", []))
     for chunk, pagination in _pages(articles, ENTITY_ARTICLES, node.url, ENTITY_MORE_PER_PAGE):
         first = pagination.number == 1
         url = pagination.urls[pagination.number - 1]
@@ -241,7 +244,7 @@ def _entity_pages(declared: KindSpec, node: Node) -> Iterator[PageSpec]:
             search=first, markdown=node.body if first else "",
             breadcrumbs=_crumbs((declared.title, f"{declared.section}/"), (node.label, node.url)),
             description=_describe(node),
-            data=EntityData(len(articles)),
+            data=EntityData(len(articles), chart if first else None),
         )
 
 

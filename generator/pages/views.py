@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..catalog.nodes import Article, Event
+from .activity import Activity
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +16,7 @@ class HomeData:
     recent_events: list[Event]  # newest first
     counts: dict[str, int]  # entries per kind, by plural ("articles", "organizations")
     upcoming: list[Event] = field(default_factory=list)  # still ahead on the build's day (pages/upcoming.py)
+    activity: Activity | None = None  # reports and events per year, for the chart
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class ArticleData:
 @dataclass(frozen=True, slots=True)
 class EntityData:
     article_count: int  # all its articles, over every page
+    activity: Activity | None = None  # its reports and events per year, for the chart (first page only)
 
 
 @dataclass(frozen=True, slots=True)
