@@ -17,7 +17,9 @@ from ..catalog.graph import Catalog
 from ..catalog.nodes import Article, Event, Node, Place
 from ..kinds import Kind, KindSpec, entity_kinds
 from ..validate import fields
+from ..validate.models import EVENT_KINDS
 from .activity import activity
+from .timeline_axis import axis
 from .upcoming import upcoming
 from .views import ApiData, ArticleData, EntityData, HomeData, NewsData, PageData, TimelineData
 
@@ -189,7 +191,7 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
         breadcrumbs=_crumbs(("Timeline", "timeline/")),
         description="Every event reported on the portal, in chronological order.",
         data=TimelineData(group_events(shown), years, len(events), len(shown) < len(events),
-                          upcoming=upcoming(events)),
+                          upcoming=upcoming(events), axis=axis(shown, EVENT_KINDS)),
     )
     for year, months in group_events(events):
         year_events = [e for _, group in months for e in group]
@@ -197,7 +199,8 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
             f"timeline/{year}.md", "timeline.html", f"Timeline {year}", "timeline", items=year_events,
             breadcrumbs=_crumbs(("Timeline", "timeline/"), (str(year), f"timeline/{year}/")),
             description=f"Events of {year}.", search=False,
-            data=TimelineData(group_events(year_events), years, len(year_events), False, year),
+            data=TimelineData(group_events(year_events), years, len(year_events), False, year,
+                              axis=axis(year_events, EVENT_KINDS)),
         )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..catalog.nodes import Article, Event
 from .activity import Activity
+from .timeline_axis import Axis
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class TimelineData:
     truncated: bool  # the page shows only the latest events
     year: int | None = None
     upcoming: list[Event] = field(default_factory=list)  # still ahead on the build's day (pages/upcoming.py)
+    axis: Axis | None = None  # the events shown, as marks on a year axis
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@
     var labels = JSON.parse(labelsEl.textContent);
     var events = Array.prototype.slice.call(list.querySelectorAll(".portal-event"));
     var sections = Array.prototype.slice.call(list.querySelectorAll(".portal-timeline__year"));
+    var marks = Array.prototype.slice.call(document.querySelectorAll("[data-portal-mark]"));
     var fields = {
       year: { attr: "year", options: {} },
       kind: { attr: "kind", options: labels.kind },
@@ -44,6 +45,12 @@
         });
         el.hidden = !ok;
         if (ok) shown += 1;
+      });
+      marks.forEach(function (el) {  // the same events on the year axis (partials/timeline-axis.html)
+        var ok = Object.keys(active).every(function (name) {
+          return (el.getAttribute("data-" + fields[name].attr) || "").split(" ").indexOf(active[name]) !== -1;
+        });
+        el.style.display = ok ? "" : "none";
       });
       sections.forEach(function (s) {
         s.hidden = !s.querySelector(".portal-event:not([hidden])");
