@@ -122,9 +122,12 @@ def find(text: str) -> Iterator[tuple[int, int, str, str]]:
         found = parse_committee(m[0])
         if found is not None:
             hits.append((m.start(), m.end(), "committee", found))
-    taken = [(s, e) for s, e, _, _ in hits]
+    committees = len(hits)  # in order and apart: one pass beside the standards' matches (linear, any text)
+    at = 0
     for m in STANDARD_RE.finditer(text):
-        if not m["number"] or any(s <= m.start() < e for s, e in taken):
+        while at < committees and hits[at][1] <= m.start():
+            at += 1
+        if not m["number"] or (at < committees and hits[at][0] <= m.start()):  # inside a committee's
             continue
         d = parse(m[0])
         if d is not None and not (d.year is None and _year_like(d.number)):

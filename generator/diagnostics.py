@@ -182,10 +182,6 @@ class Report:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
     @property
-    def notes(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity is Severity.NOTE]
-
-    @property
     def has_warnings(self) -> bool:
         return any(d.severity is Severity.WARNING for d in self._items)
 

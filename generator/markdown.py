@@ -104,16 +104,18 @@ class DesignationTreeprocessor(Treeprocessor):
             if el.tag in _NOT_LINKED:
                 continue
             children = list(el)
+            shift = 0  # links inserted so far: child i is now at i + shift
             if el.text:
                 el.text, made = _linked(el.text, links, seen)
-                for i, a in enumerate(made):
-                    el.insert(i, a)
-            for child in children:
+                for a in made:
+                    el.insert(shift, a)
+                    shift += 1
+            for i, child in enumerate(children):
                 if child.tail:
                     child.tail, made = _linked(child.tail, links, seen)
-                    at = list(el).index(child) + 1
-                    for i, a in enumerate(made):
-                        el.insert(at + i, a)
+                    for a in made:
+                        el.insert(i + shift + 1, a)
+                        shift += 1
             stack.extend(reversed(children))
 
 

@@ -192,3 +192,21 @@ def test_site(tmp_path: Path) -> None:
                  for p in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
     [record] = [f for f in fragments if f["url"].endswith("/standards/iso-9001-2008/")]
     assert "ISO9001" in record["content"] and "9001:2008" in record["content"]  # the spellings readers type
+
+
+def test_serve_re_renders_a_report_whose_text_names_a_new_committee(tmp_path: Path) -> None:
+    """The body's links to committees come from the catalog: adding the committee's file must change the
+    report's page fingerprint (`mkdocs serve --dirty` would otherwise keep the page without the link)."""
+    from generator.pages.incremental import fingerprints
+    from generator.pages.plan import plan
+
+    def prints(files: dict[str, str]) -> dict[str, bytes]:
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        result = build_catalog(write_tree(root / "content", files))
+        return fingerprints(plan(result.catalog, []), result.catalog, result.tree, b"")
+
+    without = {k: v for k, v in CONTENT.items() if k != "committees/iso-tc-176.md"}
+    without["committees/iso-tc-176-sc-2.md"] = without["committees/iso-tc-176-sc-2.md"].replace(
+        "parent: iso-tc-176\n", "")
+    before, after = prints(without), prints(CONTENT)
+    assert before["news/2009/quality-week.md"] != after["news/2009/quality-week.md"]

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..kinds import KINDS, TOPIC, Kind
-from ..validate.valid import Entry, Valid, parent_loops
+from ..validate.valid import Entry, Valid
 from .entity import build_generic
 from .graph import Catalog
 from .nodes import Article, Event, Image, Organization, Page, Person, Place, Role, Source, Topic
+from .parents import link_parents
 from .standards import build as build_standards
 
 # The kinds with a builder (and node class) of their own, above; any other declared kind is built generically.
@@ -26,7 +27,7 @@ def build(valid: Valid) -> Catalog:
     for key, e in sorted(valid.topics.items()):
         cat.topics[key] = Topic(key, e.doc.path, "", 1, name=e.meta.name, description=e.meta.description)
     places = {k: _place(k, e) for k, e in valid.places.items()}
-    _link_parents(places, valid.places)
+    link_parents(places, valid.places)
     orgs = _organizations(valid, places)
     people = {key: _person(key, e, orgs) for key, e in valid.people.items()}
     _events(cat, valid, places, orgs, people)
@@ -57,7 +58,7 @@ def _by_name(nodes: dict[str, Organization] | dict[str, Person] | dict[str, Plac
 
 def _organizations(valid: Valid, places: dict[str, Place]) -> dict[str, Organization]:
     orgs = {k: _organization(k, e, places) for k, e in valid.organizations.items()}
-    _link_parents(orgs, valid.organizations)
+    link_parents(orgs, valid.organizations)
     for org in orgs.values():
         if org.place is not None:
             org.place.organizations.append(org)
@@ -158,16 +159,6 @@ def _link_article(article: Article) -> None:
 
 def _resolve(ids: list[str], table: dict[str, Any]) -> list[Any]:
     return [table[i] for i in dict.fromkeys(ids) if i in table]
-
-
-def _link_parents(nodes: dict[str, Any], entries: dict[str, Entry]) -> None:
-    """Set parent/children; links inside a loop (reported by the validator) are left out."""
-    in_loop = {key for loop in parent_loops(entries) for key in loop}
-    for key, node in nodes.items():
-        parent_key = entries[key].meta.parent
-        if parent_key in nodes and key not in in_loop:
-            node.parent = nodes[parent_key]
-            nodes[parent_key].children.append(node)
 
 
 def _place(key: str, e: Entry) -> Place:

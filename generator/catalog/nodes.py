@@ -251,6 +251,7 @@ class Article(Node):
     source: Source = field(default_factory=lambda: Source("", None, None))
     designations: list[str] = field(default_factory=list)  # `standards` as written
     standards: list[Any] = field(default_factory=list)  # what they resolve to (catalog/standards.py)
+    committees: list[Any] = field(default_factory=list)  # named in its text or through its standards: its links
     images: list[Image] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)

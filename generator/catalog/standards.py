@@ -16,15 +16,28 @@ from typing import Any
 from .. import designations
 from ..dates import PartialDate
 from ..kinds import Kind
-from ..validate.valid import Entry, Valid, parent_loops
+from ..validate.valid import Entry, Valid
 from .nodes import Article, Event, Node, Organization
+from .parents import link_parents
 
 
 @dataclass(eq=False, slots=True, repr=False)
-class Standard(Node):
+class Designated(Node):
+    """What standards and committees share: a designation as their label, and the reports and events."""
+
     designation: str = ""
-    title: str | None = None
     title_zh: str | None = None
+    articles: list[Article] = field(default_factory=list)  # newest first
+    events: list[Event] = field(default_factory=list)  # in date order
+
+    @property
+    def label(self) -> str:
+        return self.designation
+
+
+@dataclass(eq=False, slots=True, repr=False)
+class Standard(Designated):
+    title: str | None = None
     status: str | None = None
     published: PartialDate | None = None
     ics: list[str] = field(default_factory=list)
@@ -35,14 +48,8 @@ class Standard(Node):
     supersedes: list[Standard] = field(default_factory=list)
     superseded_by: list[Standard] = field(default_factory=list)
     editions: list[Standard] = field(default_factory=list)  # its family, oldest first, itself included
-    articles: list[Article] = field(default_factory=list)  # newest first
-    events: list[Event] = field(default_factory=list)  # in date order
 
     kind = "standard"
-
-    @property
-    def label(self) -> str:
-        return self.designation
 
     @property
     def sectors(self) -> list[str]:
@@ -57,35 +64,22 @@ class Standard(Node):
 
 
 @dataclass(eq=False, slots=True, repr=False)
-class Committee(Node):
-    designation: str = ""
+class Committee(Designated):
     title: str = ""
-    title_zh: str | None = None
     organization: Organization | None = None
     secretariat: Organization | None = None
     parent: Committee | None = None
     children: list[Committee] = field(default_factory=list)
     standards: list[Standard] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)  # newest first
-    events: list[Event] = field(default_factory=list)
 
     kind = "committee"
-
-    @property
-    def label(self) -> str:
-        return self.designation
 
 
 def build(tables: dict[str, dict[str, Any]], valid: Valid, articles: list[Article], events: list[Event]) -> None:
     """Fill ``tables`` (the catalog's, by kind) with standards and committees, linked both ways."""
     orgs: dict[str, Organization] = tables.get(Kind.ORGANIZATION, {})
     committees = {k: _committee(k, e, orgs) for k, e in valid.table(Kind.COMMITTEE).items()}
-    in_loop = {key for loop in parent_loops(valid.table(Kind.COMMITTEE)) for key in loop}
-    for key, c in committees.items():
-        parent = committees.get(valid.table(Kind.COMMITTEE)[key].meta.parent or "")
-        if parent is not None and key not in in_loop:
-            c.parent = parent
-            parent.children.append(c)
+    link_parents(committees, valid.table(Kind.COMMITTEE))
     standards = {k: _standard(k, e, orgs, committees) for k, e in valid.table(Kind.STANDARD).items()}
     for key, s in standards.items():
         for old in dict.fromkeys(valid.table(Kind.STANDARD)[key].meta.supersedes):
@@ -108,17 +102,16 @@ def build(tables: dict[str, dict[str, Any]], valid: Valid, articles: list[Articl
     for article in articles:  # reports naming a committee in their text, or listing one of its standards
         named = {by_key[k] for _, _, what, k in designations.find(article.body) if what == "committee" and k in by_key}
         named.update(s.committee for s in article.standards if s.committee is not None)
-        for c in sorted(named, key=lambda c: c.id):
+        article.committees = sorted(named, key=lambda c: c.id)  # its page links them (a preview re-renders it)
+        for c in article.committees:
             c.articles.append(article)
     for s in standards.values():
         if s.committee is not None:
             s.committee.standards.append(s)
             s.committee.events.extend(s.events)
     for c in committees.values():
-        c.events = list(dict.fromkeys(c.events))  # an event about two of its standards, once
-    for c in committees.values():
         c.articles.sort(key=Article.sort_key)
-        c.events.sort(key=Event.sort_key)
+        c.events = sorted(dict.fromkeys(c.events), key=Event.sort_key)  # an event about two of its standards: once
     tables[Kind.STANDARD] = {s.id: s for s in sorted(standards.values(), key=_designation_order)}
     tables[Kind.COMMITTEE] = {c.id: c for c in sorted(committees.values(), key=_designation_order)}
     for c in tables[Kind.COMMITTEE].values():
@@ -129,7 +122,7 @@ def build(tables: dict[str, dict[str, Any]], valid: Valid, articles: list[Articl
             s.publisher.referrers.setdefault(Kind.STANDARD, []).append(s)
 
 
-def _designation_order(node: Standard | Committee) -> tuple[Any, ...]:
+def _designation_order(node: Designated) -> tuple[Any, ...]:
     return designations.order(node.designation)
 
 
@@ -162,7 +155,7 @@ def _families(standards: list[Standard]) -> None:
     for s in standards:
         families.setdefault(designations.family(s.designation), []).append(s)
     for members in families.values():
-        members.sort(key=lambda s: designations.order(s.designation))
+        members.sort(key=_designation_order)
         for s in members:
             s.editions = members
 

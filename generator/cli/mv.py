@@ -68,12 +68,11 @@ def move(content: Path, old: Path, new: Path) -> tuple[Path, int, int]:
     count = 0
     for doc in tree.documents:
         edits = _reference_edits(doc, kind, old_id, new_id) + _link_edits(doc, old_rel, new_rel)
-        if doc.rel == old_rel:
-            edits += _own_link_edits(doc, old_rel, new_rel)
+        own = _own_link_edits(doc, old_rel, new_rel) if doc.rel == old_rel else []
         if edits or doc.rel == old_rel:
-            text = texts.get(doc.rel) or (content / doc.rel).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-            texts[doc.rel] = _apply(text, edits, doc.path)
-            count += len(edits) - (len(_own_link_edits(doc, old_rel, new_rel)) if doc.rel == old_rel else 0)
+            text = (content / doc.rel).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+            texts[doc.rel] = _apply(text, edits + own, doc.path)
+            count += len(edits)  # references to it (the moved file's own links are not counted)
     if old_rel not in texts:
         raise MoveError(f"{old_rel} could not be read as a content file: run `portal check` for why")
     texts[old_rel] = _add_moved_from(texts[old_rel], old_id, old_rel)

@@ -40,8 +40,7 @@ BODY_PLACEHOLDERS = {
 }
 _OTHER_BODY = f"{MARK}: describe it in a sentence or two, or delete this line."  # a kind with no text above
 _EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "ics": '"03.120.10"',
-             "article-id": '"2017/some-report"', "id": "some-id",
-             "text": '""'}
+             "article-id": '"2017/some-report"', "id": "some-id", "text": '""'}
 _NEW_ENTITY_KINDS = ("organization", "person", "place")  # refused when they repeat an existing name
 
 
@@ -61,11 +60,17 @@ def slugify(title: str, limit: int = SLUG_LIMIT) -> str:
     return slug
 
 
-def _mostly_han(title: str) -> bool:
-    """More Han characters than Latin letters: an ASCII slug would keep only the numbers and acronyms."""
+def _title_slug(title: str) -> str:
+    """The file name made from a headline, if readable (a mostly Chinese '第46届ISO/TC 46全会' gives '46iso-tc-46')."""
+    slug = slugify(title)
+    if not slug:
+        raise ScaffoldError(f"the title '{title}' gives no ASCII letters for a file name: "
+                            "pass one with --slug, e.g. --slug shanghai-standards-forum")
     han = sum(1 for c in title if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
-    latin = sum(1 for c in unicodedata.normalize("NFKD", title) if c.isascii() and c.isalpha())
-    return han > latin
+    if han > sum(1 for c in unicodedata.normalize("NFKD", title) if c.isascii() and c.isalpha()):
+        raise ScaffoldError(f"the title '{title}' is mostly Chinese, so it gives no readable file name: "
+                            "pass one with --slug, in English or pinyin, e.g. --slug shanghai-standards-forum")
+    return slug
 
 
 def _q(value: str) -> str:
@@ -144,12 +149,7 @@ def new_article(content: Path, title: str, date: str | None = None, source: str 
         if not ID_RE.match(slug):
             raise ScaffoldError(f"--slug '{slug}' is not valid: use lowercase letters, digits and single hyphens")
     else:
-        slug = slugify(title)
-        if not slug or _mostly_han(title):  # '第46届ISO/TC 46全会' would silently become '46iso-tc-46'
-            raise ScaffoldError(f"the title '{title}' is mostly Chinese, so it gives no readable file name: "
-                                "pass one with --slug, in English or pinyin, e.g. --slug shanghai-standards-forum"
-                                if slug else f"the title '{title}' gives no ASCII letters for a file name: "
-                                "pass one with --slug, e.g. --slug shanghai-standards-forum")
+        slug = _title_slug(title)
     folder = content / "news" / iso[:4]
     path = folder / f"{slug}.md"
     if path.exists() and derived:  # a slug made from the title that is taken gets a suffix
@@ -195,13 +195,13 @@ def new_designated(content: Path, kind: str, designation: str, title: str, ident
     if not ID_RE.match(ident):
         raise ScaffoldError(f"--id '{ident}' is not valid: use lowercase letters, digits and single hyphens")
     folder = content / _folder(kind)
-    wanted = designations.key(designation) if kind == Kind.STANDARD else parse(designation)
+    same = designations.key if kind == Kind.STANDARD else parse  # one spelling of any spelling
+    wanted = same(designation)
     for path in sorted(folder.glob("*.md")):  # the same designation in another spelling is the same standard
         text = path.read_text(encoding="utf-8", errors="replace")
         doc = split(Kind(kind), path.stem, display_path(path), path.name, text, Report())
-        data = doc.front.data if doc is not None else None
-        theirs = data.get("designation") if isinstance(data, dict) else None
-        if isinstance(theirs, str) and (designations.key(theirs) if kind == Kind.STANDARD else parse(theirs)) == wanted:
+        theirs = doc.front.data.get("designation") if doc is not None and isinstance(doc.front.data, dict) else None
+        if isinstance(theirs, str) and same(theirs) == wanted:
             raise ScaffoldError(f"{display_path(path)} already describes {theirs}: edit that file instead")
     return _write(folder / f"{ident}.md", render(kind, {"designation": " ".join(designation.split()),
                                                         "title": title.strip()}))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
@@ -14,26 +15,22 @@ from .models import MOVED, ChineseName, Date, Id, Model, Text, Url
 STANDARD_STATUSES = ("draft", "published", "under-review", "withdrawn")
 
 
-def _designation(value: Any) -> str:
-    if not isinstance(value, str):
-        raise PydanticCustomError("string_type", "Input should be a valid string")
-    if designations.parse(value) is None:
-        raise PydanticCustomError(
-            "invalid_designation", "'{value}' is not a standard's designation such as 'ISO 9001:2015', "
-            "'GB/T 19001-2016' or 'ITU-T X.509'", {"value": value},
-        )
-    return " ".join(value.split())
+def _designation_of(parse: Callable[[str], object], examples: str) -> Callable[[Any], str]:
+    """A validator: the value as written (spaces tidied), if ``parse`` reads it as a designation."""
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise PydanticCustomError("string_type", "Input should be a valid string")
+        if parse(value) is None:
+            raise PydanticCustomError("invalid_designation", "'{value}' is not " + examples, {"value": value})
+        return " ".join(value.split())
+
+    return check
 
 
-def _committee(value: Any) -> str:
-    if not isinstance(value, str):
-        raise PydanticCustomError("string_type", "Input should be a valid string")
-    if designations.parse_committee(value) is None:
-        raise PydanticCustomError(
-            "invalid_designation", "'{value}' is not a committee's designation such as 'ISO/TC 176', "
-            "'ISO/TC 46/SC 9' or 'SAC/TC 1'", {"value": value},
-        )
-    return " ".join(value.split())
+_designation = _designation_of(
+    designations.parse, "a standard's designation such as 'ISO 9001:2015', 'GB/T 19001-2016' or 'ITU-T X.509'")
+_committee = _designation_of(
+    designations.parse_committee, "a committee's designation such as 'ISO/TC 176', 'ISO/TC 46/SC 9' or 'SAC/TC 1'")
 
 
 StandardDesignation = Annotated[

@@ -48,12 +48,15 @@ def _unlisted(doc: Document, report: Report) -> None:
     listed = [written for _, written in _listed(doc)]
     keys = {designations.key(w) for w in listed} | {designations.family(w) for w in listed}
     seen: set[str] = set()
+    line, line_start, counted = doc.body_line, 0, 0  # hits come in order: lines are counted once (linear)
     for start, _end, what, key in designations.find(doc.body):
         if what != "standard" or key in seen or key in keys or designations.family(key) in keys:
             continue
         seen.add(key)
-        line = doc.body_line + doc.body.count("\n", 0, start)
-        col = start - (doc.body.rfind("\n", 0, start) + 1) + 1
+        line += doc.body.count("\n", counted, start)
+        counted = start
+        line_start = doc.body.rfind("\n", line_start, start) + 1 or line_start
+        col = start - line_start + 1
         report.warning(doc.path, line, col, "unlisted-standard",
                        f"the text names {key}, which 'standards' does not list",
                        f"add \"{key}\" to 'standards' in the front matter, so that the report is linked "
