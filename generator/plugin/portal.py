@@ -27,7 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 from .. import markdown as mdconfig
 from .. import sanitize
 from ..diagnostics import render
-from ..outputs import publish, write_outputs
+from ..outputs import publish, webfont, write_outputs
 from ..outputs.api import endpoints as api_endpoints
 from ..outputs.cards import write_cards
 from ..outputs.ids import DEFAULT_AUTHORITY, DEFAULT_DATE, InvalidTagId, TagIds
@@ -272,21 +272,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             glue.publish_staging(config, self._site_dir)
 
     def _write_outputs(self, config: MkDocsConfig) -> None:
-        """Feeds, calendars, the data API and the social cards."""
+        """Feeds, calendars, the data API, the social cards and the CJK web font."""
         assert self.result is not None
-        cat = self.result.catalog
-        started = time.perf_counter()
-        cards = Path(config.config_file_path).parent / self.config.cache_dir / "cards"
+        cat, site, started = self.result.catalog, Path(config.site_dir), time.perf_counter()
+        cache = Path(config.config_file_path).parent / self.config.cache_dir
         if self._dirty:  # only the outputs whose inputs changed
-            written = self._preview.write_outputs(self.specs, self.result, config, self.ids, cards, self._html)
+            written = self._preview.write_outputs(self.specs, self.result, config, self.ids, cache / "cards",
+                                                  self._html)
         else:
-            written = write_outputs(cat, Path(config.site_dir), config.site_url or None, ids=self.ids,
-                                    rendered=self._html, site_name=config.site_name,
-                                    site_description=config.site_description or "")
-            written += write_cards([page_card(s, config.site_name) for s in self.specs.values()],
-                                   Path(config.site_dir), cards, config.site_name)
+            written = write_outputs(cat, site, config.site_url or None, ids=self.ids, rendered=self._html,
+                                    site_name=config.site_name, site_description=config.site_description or "")
+            written += write_cards([page_card(s, config.site_name) for s in self.specs.values()], site,
+                                   cache / "cards", config.site_name)
+        chars = webfont.characters(webfont.site_texts(self.result.tree.documents, cat.drafts))
+        written += webfont.write_font(chars, site, cache / "fonts")
         if written:
-            log.info(f"portal: wrote {len(written)} feeds, calendars, data files and social cards "
+            log.info(f"portal: wrote {len(written)} feeds, calendars, data files, social cards and fonts "
                      f"in {time.perf_counter() - started:.2f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
