@@ -135,12 +135,24 @@ def stylesheet(chars: frozenset[str], font_name: str | None) -> str:
             f'body {{ --md-text-font: "{FAMILY}"; --md-code-font: "{FAMILY}"; }}\n')
 
 
+def _write(path: Path, data: bytes) -> bool:
+    """Write unless ``path`` already holds ``data`` (a preview build rewrites only what changed)."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.write_bytes(data)
+    return True
+
+
 def write_font(chars: frozenset[str], site_dir: Path, cache_dir: Path) -> list[str]:
-    """Write the stylesheet and (when the content has CJK text) its font below ``site_dir``; paths written."""
+    """Write the stylesheet and (when the content has CJK text) its font below ``site_dir``; the paths
+    written, leaving out files that already held the same bytes."""
     folder = site_dir / ROOT
     folder.mkdir(parents=True, exist_ok=True)
     font_name = None
-    written = [STYLESHEET]
+    written = []
     if chars:
         key = _key(chars)
         font_name = f"{FONT_PREFIX}{key}.woff2"
@@ -152,10 +164,11 @@ def write_font(chars: frozenset[str], site_dir: Path, cache_dir: Path) -> list[s
             tmp = cached.with_suffix(".tmp")
             tmp.write_bytes(data)
             tmp.replace(cached)  # parallel builds sharing a cache never read half a file
-        (folder / font_name).write_bytes(data)
-        written.append(ROOT + font_name)
+        if _write(folder / font_name, data):
+            written.append(ROOT + font_name)
     for old in folder.glob("*.woff2"):  # a preview build's earlier subsets
         if old.name != font_name:
             old.unlink()
-    (site_dir / STYLESHEET).write_text(stylesheet(chars, font_name), encoding="utf-8")
+    if _write(site_dir / STYLESHEET, stylesheet(chars, font_name).encode("utf-8")):
+        written.insert(0, STYLESHEET)
     return written

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, Playwright
 from generator.outputs import webfont
 
 from ..fixture_site import ORG_ID, Built
-from .conftest import CHROMIUM_ARGS, CHROMIUM
+from .conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
