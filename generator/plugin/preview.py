@@ -32,6 +32,7 @@ class Preview:
         self.global_hash = b""  # the code, theme and configuration of this build
         self.outputs = OutputFingerprints()
         self.own: OwnHashes = {}  # each file's own hash, while its parse is unchanged
+        self.cards: dict[str, str] = {}  # each page's card, by src_uri: the site path of its PNG
 
     def configure(self, config: MkDocsConfig) -> None:
         """Each preview build: no sitemap (it lists every page, and only a deploy needs it), and no warning
@@ -53,9 +54,16 @@ class Preview:
         written = self.outputs.write(result.catalog, Path(config.site_dir), config.site_url or None, ids=ids,
                                      site_name=config.site_name, site_description=config.site_description or "",
                                      hashes=self.hashes, global_hash=self.global_hash, rendered=rendered)
-        changed = [s for uri, s in specs.items() if self.previous.pages.get(uri) != self.fingerprints[uri]]
-        return written + write_cards([page_card(s, config.site_name) for s in changed],
-                                     Path(config.site_dir), cards, config.site_name)
+        changed = {uri: page_card(s, config.site_name) for uri, s in specs.items()
+                   if self.previous.pages.get(uri) != self.fingerprints[uri]}
+        written += write_cards(changed.values(), Path(config.site_dir), cards, config.site_name)
+        # A card no page shows any more goes, as a clean build would never have written it.
+        before = {self.cards.pop(uri) for uri in [*changed, *(u for u in self.cards if u not in specs)]
+                  if uri in self.cards}
+        self.cards.update((uri, card.path) for uri, card in changed.items())
+        for stale in before - set(self.cards.values()):
+            (Path(config.site_dir) / stale).unlink(missing_ok=True)
+        return written
 
     def done(self, site_dir: str) -> None:
         """After a good build: a deleted or renamed file's old page goes; these fingerprints are the last."""
