@@ -24,6 +24,7 @@ from ..load.frontmatter import Document, split
 from ..validate import incremental, summaries
 from ..validate.names import distinct_keys, namings
 from ..validate.references import walk_references
+from .changed_before import referred_before
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
 DEFAULT_BASES = ("origin/main", "HEAD")
@@ -106,13 +107,14 @@ def references(doc: Document) -> Iterator[tuple[str, str]]:
             yield what, ref
 
 
-def affected(tree: Tree, changed: set[str], topics: set[str]) -> set[str]:
-    """Display paths of the changed files and of every document referring to a changed entity."""
+def affected(tree: Tree, changed: set[str], topics: set[str], before: set[str]) -> set[str]:
+    """Display paths of the changed files, of every document referring to a changed entity, and of the
+    entities the changed files referred to before (``before``: referred_before)."""
     content = tree.content_dir
     targets = {e for e in map(_entity, changed) if e is not None} | {(TOPIC, t) for t in topics}
     paths = {display_path(content / rel) for rel in changed}
     for doc in tree.documents:
-        if doc.rel in changed or any(ref in targets for ref in references(doc)):
+        if doc.rel in changed or doc.rel in before or any(ref in targets for ref in references(doc)):
             paths.add(doc.path)
     return paths
 
@@ -133,7 +135,7 @@ def check_counted(content: Path, base: str | None) -> tuple[list[Diagnostic], su
     mine = files.parse(i for i, s in enumerate(files.summaries) if s.rel in changed)
     present = Tree(content, documents=list(mine.values()))
     topics = _changed_topics(content, commit, present) if TOPICS_FILE in changed else set()
-    keep = affected_paths(files, changed, topics)
+    keep = affected_paths(files, changed, topics, referred_before(content, commit, changed))
     report = incremental.check_files(files, keep)
     selected = [d for d in report.items if d.path in keep or _names_kept_file(d, keep)]
     if any(d.code == "unknown-reference" for d in selected):
@@ -154,13 +156,14 @@ def unchanged_blobs(content: Path) -> dict[str, bytes]:
     return out
 
 
-def affected_paths(files: summaries.Files, changed: set[str], topics: set[str]) -> set[str]:
+def affected_paths(files: summaries.Files, changed: set[str], topics: set[str],
+                   before: set[str]) -> set[str]:
     """``affected`` over the summaries: no file is parsed."""
     content = files.tree.content_dir
     targets = {e for e in map(_entity, changed) if e is not None} | {(TOPIC, t) for t in topics}
     paths = {display_path(content / rel) for rel in changed}
     for s in files.summaries:
-        if s.rel in changed or any(ref in targets for ref in s.refs):
+        if s.rel in changed or s.rel in before or any(ref in targets for ref in s.refs):
             paths.add(s.path)
     return paths
 
@@ -171,7 +174,7 @@ def select(items: Iterable[Diagnostic], tree: Tree, base: str | None) -> list[Di
     commit = resolve_base(content, base)
     changed = changed_files(content, commit)
     topics = _changed_topics(content, commit, tree) if TOPICS_FILE in changed else set()
-    keep = affected(tree, changed, topics)
+    keep = affected(tree, changed, topics, referred_before(content, commit, changed))
     selected = [d for d in items if d.path in keep or _names_kept_file(d, keep)]
     if any(d.code == "unknown-reference" for d in selected):
         selected = explain_removed(selected, tree, commit, changed, topics)
