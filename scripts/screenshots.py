@@ -1,4 +1,4 @@
-"""Take the design screenshots kept in docs/screenshots/ (home, article, timeline, organization).
+"""Take the design screenshots kept in docs/screenshots/ (home, article, timeline, organization, standards).
 
 Usage: .venv/bin/python scripts/screenshots.py [SITE_DIR]   (default: site/, built by `make build`)
 Serves the built site on 127.0.0.1 and drives Debian's chromium with Playwright.
@@ -23,6 +23,7 @@ PAGES = {
     "article": "news/2017/take-the-lead-in-standardization-services/",
     "timeline": "timeline/",
     "organization": "organizations/smbqts/",
+    "standards": "standards/",
 }
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 
