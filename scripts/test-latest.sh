@@ -17,7 +17,7 @@ mkdir -p "$OUT"
 "$VENV/bin/python" -m pip freeze --all --exclude-editable > "$OUT/freeze.txt"
 
 status=0
-PORTAL_UNLOCKED=1 "$VENV/bin/python" -m pytest -q -p no:cacheprovider --junitxml="$OUT/junit.xml" || status=$?
+PORTAL_UNLOCKED=1 "$VENV/bin/python" -m pytest -q -n 2 --dist loadgroup -p no:cacheprovider --junitxml="$OUT/junit.xml" || status=$?
 "$VENV/bin/python" scripts/which_upgrade.py --lock requirements/test.txt --freeze "$OUT/freeze.txt" \
   --junit "$OUT/junit.xml" --report "$OUT/report.md" --python "$PYTHON"
 exit "$status"

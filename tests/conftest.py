@@ -28,6 +28,15 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "seeds: a live test that needs the seed reports (tests/data/seeds/) in content/")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`make test`: -n 2 --dist loadgroup) the browser tests run one after another on one
+    worker, so each reuses that worker's served sites and Chromium, and Lighthouse never shares Chromium's
+    renderer with a second browser test; every other test goes to whichever worker is free."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 # --- the fixture site ---------------------------------------------------------------------------
 
 
