@@ -105,6 +105,11 @@ class Diagnostic:
     code: str
     message: str
     hint: str | None = None
+    # What a tool reads instead of the wording (`portal check --changed`, editors' integrations): the
+    # (kind, id) the problem is about (an unknown reference's target, the earlier of two duplicates), and
+    # the other file involved (a duplicate's). Only cross-file checks set them; JSON shows them when set.
+    target: tuple[str, str] | None = None
+    related: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -134,6 +139,11 @@ class Diagnostic:
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        target, related = data.pop("target"), data.pop("related")
+        if target is not None:
+            data["target"] = {"kind": target[0], "id": target[1]}
+        if related is not None:
+            data["related"] = related
         return data
 
 
@@ -147,19 +157,22 @@ class Report:
         self._items.append(diagnostic)
 
     def error(
-        self, path: str, line: int, col: int, code: str, message: str, hint: str | None = None
+        self, path: str, line: int, col: int, code: str, message: str, hint: str | None = None, *,
+        target: tuple[str, str] | None = None, related: str | None = None,
     ) -> None:
-        self._items.append(Diagnostic(path, line, col, Severity.ERROR, code, message, hint))
+        self._items.append(Diagnostic(path, line, col, Severity.ERROR, code, message, hint, target, related))
 
     def warning(
-        self, path: str, line: int, col: int, code: str, message: str, hint: str | None = None
+        self, path: str, line: int, col: int, code: str, message: str, hint: str | None = None, *,
+        target: tuple[str, str] | None = None, related: str | None = None,
     ) -> None:
-        self._items.append(Diagnostic(path, line, col, Severity.WARNING, code, message, hint))
+        self._items.append(Diagnostic(path, line, col, Severity.WARNING, code, message, hint, target, related))
 
     def note(
-        self, path: str, line: int, col: int, code: str, message: str, hint: str | None = None
+        self, path: str, line: int, col: int, code: str, message: str, hint: str | None = None, *,
+        target: tuple[str, str] | None = None, related: str | None = None,
     ) -> None:
-        self._items.append(Diagnostic(path, line, col, Severity.NOTE, code, message, hint))
+        self._items.append(Diagnostic(path, line, col, Severity.NOTE, code, message, hint, target, related))
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self._items.extend(items)

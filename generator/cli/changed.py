@@ -9,7 +9,6 @@ at the line of the reference. One pass over the documents: linear in content siz
 from __future__ import annotations
 
 import dataclasses
-import re
 import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -181,18 +180,12 @@ def select(items: Iterable[Diagnostic], tree: Tree, base: str | None) -> list[Di
     return selected
 
 
-_DUPLICATE_OF = re.compile(r" may be a duplicate of '[^']+' \(([^,()]+)")
-
-
 def _names_kept_file(d: Diagnostic, keep: set[str]) -> bool:
     """A possible duplicate is reported at the later file in file order, which may be the one not changed."""
-    found = _DUPLICATE_OF.search(d.message) if d.code == "duplicate-name" else None
-    return found is not None and found[1] in keep
+    return d.code == "duplicate-name" and d.related in keep
 
 
 # --- an unknown reference to what this change deleted or renamed -----------------------------
-
-_UNKNOWN = re.compile(r"^no (\S+) with id '([^']+)'$")  # any kind (references._References.check words it)
 
 
 def explain_removed(items: list[Diagnostic], tree: Tree, base: str, changed: set[str],
@@ -205,8 +198,7 @@ def explain_removed(items: list[Diagnostic], tree: Tree, base: str, changed: set
         return items
     out = []
     for d in items:
-        found = _UNKNOWN.match(d.message) if d.code == "unknown-reference" else None
-        why = gone.get((found[1], found[2])) if found else None
+        why = gone.get(d.target) if d.code == "unknown-reference" and d.target else None
         out.append(dataclasses.replace(d, hint=why) if why else d)
     return out
 

@@ -125,7 +125,8 @@ def _warn(kind: str, first: _Owner, doc: Document, ident: str, naming: Naming, b
     )
     hint = (f"if both are the same {kind}, keep one and point every reference at it; "
             f"if not, {HOW_TO_TELL_APART.get(kind, _NAMES_APART)}")
-    report.warning(doc.path, pos.line, pos.col, "duplicate-name", message, hint)
+    report.warning(doc.path, pos.line, pos.col, "duplicate-name", message, hint, target=(kind, first.ident),
+                   related=first.doc.path)
 
 
 def _pos(doc: Document, base: tuple[str | int, ...], naming: Naming) -> Pos:

@@ -79,7 +79,8 @@ class _References:
         hint = self._hints.get((what, ref))
         if hint is None:
             hint = self._hints[(what, ref)] = self._hint(what, ref)
-        self.report.error(doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'", hint)
+        self.report.error(doc.path, pos.line, pos.col, "unknown-reference", f"no {what} with id '{ref}'", hint,
+                          target=(what, ref))
 
     def _hint(self, what: str, ref: str) -> str:
         """The id ``ref`` most likely meant: an entity named so (name, short name, alias, as name keys), an id

@@ -262,6 +262,21 @@ def test_check_json_and_github_formats(tmp_path: Path) -> None:
     assert github.startswith(f"::error file=content/{ARTICLE},line=3,col=7,title=portal invalid-date::")
 
 
+def test_json_names_the_target_and_the_other_file(tmp_path: Path) -> None:
+    """Tools read what a cross-file problem is about from fields, not from its wording (issue 22)."""
+    make_content(tmp_path, {ARTICLE: article(organizations="[smbqtz]"),
+                            "organizations/smbqts-2.md": "---\nname: SMBQTS\nkind: government-agency\n---\n"})
+    data = json.loads(portal("check", "--format", "json", cwd=tmp_path).stdout)
+    by_code = {d["code"]: d for d in data}
+    assert by_code["unknown-reference"]["target"] == {"kind": "organization", "id": "smbqtz"}
+    assert "related" not in by_code["unknown-reference"]
+    duplicate = by_code["duplicate-name"]
+    assert duplicate["path"] == "content/organizations/smbqts.md"
+    assert duplicate["target"] == {"kind": "organization", "id": "smbqts-2"}
+    assert duplicate["related"] == "content/organizations/smbqts-2.md"
+    assert all("target" not in d for d in data if d["code"] not in {"unknown-reference", "duplicate-name"})
+
+
 def test_check_paths_limit_the_report(tmp_path: Path) -> None:
     make_content(tmp_path, {ARTICLE: article(title="NO"), "places/shanghai.md": "---\nname: S\ncountry: X\n---\n"})
     done = portal("check", "content/places", cwd=tmp_path)
