@@ -102,3 +102,54 @@ def test_a_downward_import_passes(tmp_path: Path) -> None:
     (root / "__init__.py").write_text("")
     (root / "outputs" / "ok.py").write_text("from ..catalog.nodes import Catalog\nfrom ..pages import plan\n")
     assert violations(root) == []
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def private_crossings(root: Path = PACKAGE) -> list[str]:
+    """Each use of another of our modules' private names: `from .x import _y`, or `x._y` where ``x`` is a
+    module of the package imported by name (other packages' private names are theirs to break)."""
+    problems: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        shown = path.relative_to(root.parent).as_posix()
+        ours: set[str] = set()  # local names bound to modules of the package
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            if node.level:  # relative: from the file's package, one folder up per extra dot
+                folder = path.parent.parents[node.level - 2] if node.level > 1 else path.parent
+            elif (node.module or "").split(".")[0] == root.name:
+                folder = root.parent
+            else:
+                continue
+            folder = folder.joinpath(*(node.module or "").split(".")) if node.module else folder
+            for alias in node.names:
+                if _private(alias.name):
+                    problems.append(f"{shown}:{node.lineno}: imports the private name {alias.name}")
+                if (folder / f"{alias.name}.py").exists() or (folder / alias.name).is_dir():
+                    ours.add(alias.asname or alias.name)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ours
+                    and _private(node.attr)):
+                problems.append(f"{shown}:{node.lineno}: uses {node.value.id}.{node.attr}, private to that module")
+    return problems
+
+
+def test_no_private_name_crosses_a_module_boundary() -> None:
+    assert private_crossings() == []
+
+
+def test_a_private_name_crossing_is_named(tmp_path: Path) -> None:
+    package = tmp_path / "generator"
+    (package / "load").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "load" / "__init__.py").write_text("")
+    (package / "load" / "a.py").write_text("def _hidden() -> None: ...\n")
+    (package / "load" / "b.py").write_text("from .a import _hidden\nfrom . import a\na._hidden()\n")
+    assert private_crossings(package) == [
+        "generator/load/b.py:1: imports the private name _hidden",
+        "generator/load/b.py:3: uses a._hidden, private to that module",
+    ]

@@ -19,7 +19,7 @@ from ..kinds import Kind, folder_of
 from . import synth_vocab as v
 from .synth_articles import ArticleDraws
 from .synth_entities import EntityDraws
-from .synth_text import _document, _pages
+from .synth_text import document_text, page_files
 
 
 class Synth(EntityDraws, ArticleDraws):
@@ -32,14 +32,14 @@ class Synth(EntityDraws, ArticleDraws):
         self.make_articles()
         out = {"topics.yml": "".join(f"{tid}:\n  name: {json.dumps(name)}\n  description: {json.dumps(desc)}\n"
                                      for tid, name, desc in self.topics)}
-        out.update(_pages(self.n))
+        out.update(page_files(self.n))
         for kind, table in ((Kind.PLACE, self.places), (Kind.ORGANIZATION, self.orgs), (Kind.PERSON, self.people),
                             (Kind.EVENT, self.events)):
             for e in table:
-                out[f"{folder_of(kind)}/{e.id}.md"] = _document(e.front, e.body)
+                out[f"{folder_of(kind)}/{e.id}.md"] = document_text(e.front, e.body)
         out.update(self.article_files())
         for number, title in v.STANDARDS:  # a file for each standard the reports list (no notes, real pages)
-            out[f"{folder_of(Kind.STANDARD)}/iso-{number}.md"] = _document(
+            out[f"{folder_of(Kind.STANDARD)}/iso-{number}.md"] = document_text(
                 {"designation": f"ISO {number}", "title": title, "publisher": "iso"}, "")
         return out
 

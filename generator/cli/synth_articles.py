@@ -7,7 +7,7 @@ from typing import Any
 
 from . import synth_vocab as v
 from .synth_state import FIRST_YEAR, YEARS, Draws
-from .synth_text import Entity, _Article, _document, _Ids, _iso
+from .synth_text import ArticleDraft, Entity, Ids, document_text, iso_date
 
 
 class ArticleDraws(Draws):
@@ -22,7 +22,7 @@ class ArticleDraws(Draws):
         topics = [t[0] for t in self.topics]
         for i, d in enumerate(dates):
             prec = 3 if r.random() < 0.9 else (2 if r.random() < 0.8 else 1)
-            a = _Article(d, prec)
+            a = ArticleDraft(d, prec)
             a.orgs = self._pick(self.orgs, org_cum, r.choice((1, 2, 2, 3, 3, 4, 5, 6)), self.orgs[i % len(self.orgs)])
             a.places = self._pick(self.places, place_cum, r.randint(1, 2), self.places[i % len(self.places)])
             a.people = self._pick(self.people, ppl_cum, r.choice((0, 0, 1, 1, 2, 3)))
@@ -44,7 +44,7 @@ class ArticleDraws(Draws):
                 next(hosts).people.append(person)
 
     def _make_events(self) -> None:
-        r, ids = self.r, _Ids()
+        r, ids = self.r, Ids()
         self._by_id = {e.id: e for e in (*self.orgs, *self.people)}
         count = min(self.n, max(5, self.n // 5))
         kinds = list(v.EVENT_PATTERNS)
@@ -61,7 +61,7 @@ class ArticleDraws(Draws):
                 title = f"{title} {day.year}"
                 if ids.free(title):
                     break
-            front: dict[str, Any] = {"title": title, "date": _iso(day, prec), "kind": kind, "place": place.id,
+            front: dict[str, Any] = {"title": title, "date": iso_date(day, prec), "kind": kind, "place": place.id,
                                      "organizations": [o.id for o in host.orgs[:3]]}
             if prec == 3 and kind in ("conference", "forum") and r.random() < 0.6:
                 front["end"] = (day + dt.timedelta(days=r.randint(1, 3))).isoformat()
@@ -78,7 +78,7 @@ class ArticleDraws(Draws):
                     a.events.append(near)
 
     # -- text ---------------------------------------------------------------------------------
-    def _fill(self, pattern: str, a: _Article) -> str:
+    def _fill(self, pattern: str, a: ArticleDraft) -> str:
         r = self.r
         org = r.choice(a.orgs)
         person = r.choice(a.people) if a.people else None
@@ -90,7 +90,7 @@ class ArticleDraws(Draws):
             year=r.randint(1950, 2008), event=a.events[0].name if a.events else "Standardization forum",
         )
 
-    def _body(self, a: _Article) -> str:
+    def _body(self, a: ArticleDraft) -> str:
         r = self.r
         parts = []
         for p in range(r.randint(5, 8)):
@@ -111,7 +111,7 @@ class ArticleDraws(Draws):
 
     def article_files(self) -> dict[str, str]:
         r, out = self.r, {}
-        per_year: dict[int, _Ids] = {}
+        per_year: dict[int, Ids] = {}
         for a in self.articles:
             org, org2 = a.orgs[0], r.choice(a.orgs)
             title = ""
@@ -122,10 +122,10 @@ class ArticleDraws(Draws):
                     event=a.events[0].name if a.events else "Standards forum", n=r.randint(3, 90))
             title = title[0].upper() + title[1:]
             year = a.date.year
-            ids = per_year.setdefault(year, _Ids())
+            ids = per_year.setdefault(year, Ids())
             slug = ids.take(title)
             media, domain = r.choice(v.MEDIA)
-            front: dict[str, Any] = {"title": title, "date": _iso(a.date, a.precision),
+            front: dict[str, Any] = {"title": title, "date": iso_date(a.date, a.precision),
                                      "summary": self._fill(r.choice(v.SENTENCES), a)}
             front["source"] = ({"name": "Unattributed"} if r.random() < 0.25 else
                                {"name": media, "url": f"https://{domain}/{year}/{a.date.month:02d}/{slug}.html"})
@@ -139,5 +139,5 @@ class ArticleDraws(Draws):
             if r.random() < 0.2:
                 front["images"] = [{"caption": f"Delegates at the meeting in {a.places[0].name}.",
                                     "credit": f"Photo/{media}"}]
-            out[f"news/{year}/{slug}.md"] = _document(front, self._body(a))
+            out[f"news/{year}/{slug}.md"] = document_text(front, self._body(a))
         return out

@@ -6,13 +6,13 @@ from typing import Any
 
 from . import synth_vocab as v
 from .synth_state import FIRST_YEAR, YEARS, Draws
-from .synth_text import Entity, _Ids
+from .synth_text import Entity, Ids
 
 
 class EntityDraws(Draws):
     # -- entities ---------------------------------------------------------------------------
     def make_places(self) -> None:
-        r, ids, total = self.r, _Ids(), max(5, self.n // 50)
+        r, ids, total = self.r, Ids(), max(5, self.n // 50)
         countries = v.COUNTRIES[: max(1, min(len(v.COUNTRIES), total // 10))]
         codes = {code: ids.take(cid) for cid, _, code in countries}
         for (_, name, code), pid in zip(countries, codes.values(), strict=True):
@@ -34,7 +34,7 @@ class EntityDraws(Draws):
                 body=f"{full} is a {kind} of {parent.name} with a growing number of standardization projects."))
 
     def make_orgs(self) -> None:
-        r, ids, total = self.r, _Ids(), max(10, self.n // 10)
+        r, ids, total = self.r, Ids(), max(10, self.n // 10)
         by_country = {p.front["country"]: p.id for p in self.places if p.front["kind"] == "country"}
         cities = [p for p in self.places if p.front["kind"] == "city"]
         for oid, name, short, kind, country in v.BODIES[: max(4, min(len(v.BODIES), total // 4))]:
@@ -87,7 +87,7 @@ class EntityDraws(Draws):
         return tc, name, {"name": name, "kind": "company", "country": city.front["country"], "place": city.id}, None
 
     def make_people(self) -> None:
-        r, ids = self.r, _Ids()
+        r, ids = self.r, Ids()
         cum = self._zipf(len(self.orgs))
         for _ in range(max(5, self.n // 20)):
             for _attempt in range(20):  # namesakes would be reported as possible duplicates (duplicate-name)

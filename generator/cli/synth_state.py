@@ -7,7 +7,7 @@ from itertools import accumulate
 from random import Random
 
 from . import synth_vocab as v
-from .synth_text import Entity, _Article
+from .synth_text import ArticleDraft, Entity
 
 FIRST_YEAR, YEARS = 2010, 15
 
@@ -19,7 +19,7 @@ class Draws:
         self.orgs: list[Entity] = []
         self.people: list[Entity] = []
         self.events: list[Entity] = []
-        self.articles: list[_Article] = []
+        self.articles: list[ArticleDraft] = []
         self.topics = v.TOPICS[: min(len(v.TOPICS), articles)]  # every topic is used
         self._by_id: dict[str, Entity] = {}  # organizations and people, for the events' references
 

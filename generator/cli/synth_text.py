@@ -28,7 +28,7 @@ class Entity:
 
 
 @dataclass(slots=True)
-class _Article:
+class ArticleDraft:
     date: dt.date
     precision: int  # 3 = day, 2 = month, 1 = year
     orgs: list[Entity] = field(default_factory=list)
@@ -38,7 +38,7 @@ class _Article:
     topics: list[str] = field(default_factory=list)
 
 
-class _Ids:
+class Ids:
     """Unique ids within one kind; a repeated name gets a numbered id."""
 
     def __init__(self) -> None:
@@ -54,7 +54,7 @@ class _Ids:
         return slugify(name) not in self.used
 
 
-def _iso(d: dt.date, precision: int) -> str:
+def iso_date(d: dt.date, precision: int) -> str:
     return d.isoformat()[: {3: 10, 2: 7, 1: 4}[precision]]
 
 
@@ -71,14 +71,14 @@ def _yaml(value: Any, indent: str) -> str:
     return " " + json.dumps(value, ensure_ascii=False)
 
 
-def _document(front: dict[str, Any], body: str) -> str:
+def document_text(front: dict[str, Any], body: str) -> str:
     return "---" + _yaml(front, "") + "\n---\n\n" + body + "\n"
 
 
-def _pages(n: int) -> dict[str, str]:
+def page_files(n: int) -> dict[str, str]:
     return {
-        "index.md": _document({"title": "Standards News Portal", "description": "A synthetic corpus."},
+        "index.md": document_text({"title": "Standards News Portal", "description": "A synthetic corpus."},
                               f"A synthetic corpus of {n} reports about standardization, for benchmarks."),
-        "about.md": _document({"title": "About"}, "## What the portal covers\n\nNews about standardization."),
-        "contribute.md": _document({"title": "Contribute"}, "## How to contribute\n\nSend a report."),
+        "about.md": document_text({"title": "About"}, "## What the portal covers\n\nNews about standardization."),
+        "contribute.md": document_text({"title": "Contribute"}, "## How to contribute\n\nSend a report."),
     }

@@ -69,26 +69,26 @@ def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, w
         return tree
     # Resolved once: resolving every file's path was half the time of `portal check`.
     prefix = display_path(content_dir)
-    jobs: list[_Job] = []
-    for abs_path, rel in _walk(str(content_dir), "", prefix, report):
+    jobs: list[ParseJob] = []
+    for abs_path, rel in walk_files(str(content_dir), "", prefix, report):
         tree.files_seen += 1
-        _classify(tree, jobs, abs_path, rel, f"{prefix}/{rel}", report, only)
+        classify_file(tree, jobs, abs_path, rel, f"{prefix}/{rel}", report, only)
     if cache is not None:
-        results = _parse_cached(jobs, cache)
+        results = parse_cached(jobs, cache)
     elif workers > 1 and len(jobs) >= PARALLEL_MIN_FILES:
         size = -(-len(jobs) // (workers * 4))
         chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_parse_chunk, chunks))
+            results = list(pool.map(parse_chunk, chunks))
     else:
-        results = [_parse_chunk(jobs)]
+        results = [parse_chunk(jobs)]
     for documents, diagnostics in results:
         tree.documents.extend(documents)
         report.extend(diagnostics)
     return tree
 
 
-def _walk(folder: str, rel_dir: str, prefix: str, report: Report) -> Iterator[tuple[str, str]]:
+def walk_files(folder: str, rel_dir: str, prefix: str, report: Report) -> Iterator[tuple[str, str]]:
     """Yield (path, rel) in sorted order, depth first; refuse symlinks. A stack, not recursion: a pull
     request can nest folders thousands deep (a path may be 4,096 bytes), deeper than Python recurses."""
     stack: list[Iterator[tuple[os.DirEntry[str], str]]] = [_entries(folder, rel_dir)]
@@ -131,8 +131,8 @@ def _entries(folder: str, rel_dir: str) -> Iterator[tuple[os.DirEntry[str], str]
         yield entry, f"{rel_dir}{entry.name}"
 
 
-def _classify(
-    tree: Tree, jobs: list[_Job], path: str, rel: str, shown: str, report: Report, only: set[str] | None
+def classify_file(
+    tree: Tree, jobs: list[ParseJob], path: str, rel: str, shown: str, report: Report, only: set[str] | None
 ) -> None:
     parts = rel.split("/")
     top, name = parts[0], parts[-1]
@@ -203,7 +203,7 @@ def _check_id(stem: str, shown: str, report: Report, what: str) -> bool:
     return False
 
 
-class _Job(NamedTuple):
+class ParseJob(NamedTuple):
     kind: Kind
     doc_id: str
     path: str
@@ -213,14 +213,14 @@ class _Job(NamedTuple):
 
 
 def _read(
-    jobs: list[_Job], kind: Kind, doc_id: str, path: str, rel: str, shown: str,
+    jobs: list[ParseJob], kind: Kind, doc_id: str, path: str, rel: str, shown: str,
     only: set[str] | None, fenced: bool = True,
 ) -> None:
     if only is None or rel in only:
-        jobs.append(_Job(kind, doc_id, path, rel, shown, fenced))
+        jobs.append(ParseJob(kind, doc_id, path, rel, shown, fenced))
 
 
-def _parse_cached(jobs: list[_Job], cache: ParseCache) -> list[tuple[list[Document], list[Diagnostic]]]:
+def parse_cached(jobs: list[ParseJob], cache: ParseCache) -> list[tuple[list[Document], list[Diagnostic]]]:
     """Each file's parse from the cache when its bytes are unchanged, else parsed (and kept)."""
     out, keys = [], set()
     for job in jobs:
@@ -229,7 +229,7 @@ def _parse_cached(jobs: list[_Job], cache: ParseCache) -> list[tuple[list[Docume
         keys.add(key)
         parsed = cache.get(key)
         if parsed is None:
-            parsed = _parse_chunk([job])
+            parsed = parse_chunk([job])
             cache.put(key, parsed)
         out.append(parsed)
     cache.keep_only(keys)
@@ -237,7 +237,7 @@ def _parse_cached(jobs: list[_Job], cache: ParseCache) -> list[tuple[list[Docume
     return out
 
 
-def _parse_chunk(jobs: list[_Job]) -> tuple[list[Document], list[Diagnostic]]:
+def parse_chunk(jobs: list[ParseJob]) -> tuple[list[Document], list[Diagnostic]]:
     documents: list[Document] = []
     report = Report()
     for job in jobs:

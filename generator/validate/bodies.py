@@ -40,13 +40,13 @@ from ..load.frontmatter import Document
 from ..sanitize import ALLOWED_TAGS, GLOBAL_ATTRS
 from . import anchors, budget
 from .bodies_html import (
-    _URL_JUNK,
     SAFE_SCHEMES,
     URL_ATTRS,
+    URL_JUNK,
     Finding,
-    _Locator,
-    _name_findings,
-    _RawHtml,
+    Locator,
+    RawHtml,
+    name_findings,
     sanitizer_findings,
 )
 from .link_hints import LinkHints
@@ -101,7 +101,7 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
         try:
             deep = markdown.too_deep(doc.body)
             if deep is not None:
-                line, col = _Locator(doc.body).line_col(deep)
+                line, col = Locator(doc.body).line_col(deep)
                 report.error(doc.path, doc.body_line + line - 1, col, "too-deep",
                              f"lists or quotes nest more than {markdown.MAX_NESTING} levels deep",
                              "flatten the list or quote; deeper nesting cannot be rendered safely")
@@ -115,7 +115,7 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
         except Exception as exc:  # a bug must not hide the other files' problems
             internal_error(report, doc.path, exc)
     for doc, _target, _anchor, shown, needles in pending.missing():
-        line, col = _Locator(doc.body).line_col(_Locator(doc.body).find(needles))
+        line, col = Locator(doc.body).line_col(Locator(doc.body).find(needles))
         report.error(doc.path, doc.body_line + line - 1, col, "broken-anchor",
                      *anchors.missing_message(shown, _target))
 
@@ -141,7 +141,7 @@ def _check_one(doc: Document, worker: budget.Budgeted, hints: LinkHints, report:
     found, ids, links = found
     pending.ids[uri] = pending.ids[doc.rel] = ids
     pending.links += [(doc, *link) for link in links]
-    places = _Locator(doc.body)
+    places = Locator(doc.body)
     seen: set[tuple[str, str, int]] = set()
     reported = 0
     for finding in found:
@@ -201,7 +201,7 @@ class BodyChecker:
         base = posixpath.dirname(uri)
         out: list[Finding] = []
         for raw in self.md.htmlStash.rawHtmlBlocks:
-            out += _RawHtml.scan(str(raw), lambda url, needle: self._url(url, base, (needle,)))
+            out += RawHtml.scan(str(raw), lambda url, needle: self._url(url, base, (needle,)))
         if self.keep.root is not None:
             for el in self.keep.root.iter():
                 for name, value in el.attrib.items():
@@ -240,7 +240,7 @@ class BodyChecker:
             return [Finding((f"{name}=", name), "unsafe-html", f"attribute '{name}' is not allowed on <{tag}>",
                             "remove it from the attribute list; style and layout come from the site's theme")]
         if lowered in ("id", "class"):
-            return _name_findings(name, value)
+            return name_findings(name, value)
         if lowered in URL_ATTRS:
             urls = [part.strip().split(" ")[0] for part in value.split(",")] if lowered == "srcset" else [value]
             return [f for url in urls for f in self._url(html.unescape(url), base, (value, url))]
@@ -249,7 +249,7 @@ class BodyChecker:
     # -- URLs --------------------------------------------------------------------------------
     def _url(self, url: str, base: str, needles: tuple[str, ...]) -> list[Finding]:
         # Browsers drop tabs and newlines anywhere in a URL and control characters around it.
-        clean = _URL_JUNK.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12"
+        clean = URL_JUNK.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12"
                                              "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
         shown = clean if len(clean) <= 80 else clean[:77] + "..."
         try:

@@ -25,7 +25,7 @@ URL_ATTRS = frozenset({"href", "src", "srcset", "action", "formaction", "xlink:h
                        "cite", "data", "longdesc", "ping"})
 
 
-_URL_JUNK = re.compile(r"[\t\n\r]")
+URL_JUNK = re.compile(r"[\t\n\r]")
 
 
 _BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
@@ -43,7 +43,7 @@ class Finding:
 UrlCheck = Callable[[str, str], list[Finding]]  # (url, tag text) → findings
 
 
-def _name_findings(name: str, value: str) -> list[Finding]:
+def name_findings(name: str, value: str) -> list[Finding]:
     """ids and class names are limited to [A-Za-z0-9_-]: the sanitizer drops any other."""
     if all(NAME_RE.match(part) for part in (value.split() if name == "class" else [value])) and value.strip():
         return []
@@ -100,10 +100,10 @@ def _removals(events: list[_Event]) -> list[Finding]:
         for name, value in event[2]:
             if (tag, name) == ("a", "rel"):
                 continue  # set on every link by the sanitizer
-            url = _URL_JUNK.sub("", value).strip()
+            url = URL_JUNK.sub("", value).strip()
             scheme = _SCHEME.match(url)
             if ((name not in GLOBAL_ATTRS and name not in allowed)
-                    or (name in ("id", "class") and _name_findings(name, value))
+                    or (name in ("id", "class") and name_findings(name, value))
                     or (name in URL_ATTRS and scheme and scheme[1].lower() not in SAFE_SCHEMES)):
                 out.append(Finding((f"{name}=", f"<{tag}"), "unsafe-html",
                                    f"the sanitizer would remove attribute '{name}' of <{tag}>", _SANITIZER_HINT))
@@ -176,7 +176,7 @@ def _tags_before(text: str, line: int, col: int, count: int = 6) -> tuple[str, .
     return tuple(out) or (text[:40],)
 
 
-class _RawHtml(HTMLParser):
+class RawHtml(HTMLParser):
     """Checks one piece of raw HTML against the allowlist."""
 
     def __init__(self, check_url: UrlCheck) -> None:
@@ -212,7 +212,7 @@ class _RawHtml(HTMLParser):
             elif name in URL_ATTRS and value is not None:
                 self.found += self.check_url(value, text)
             elif name in ("id", "class"):
-                self.found += _name_findings(name, value or "")
+                self.found += name_findings(name, value or "")
         if tag == "a" and opens_new_window(values.get("target")):
             rel = {t.lower() for t in (values.get("rel") or "").split()}
             if not {"noopener", "noreferrer"} <= rel:
@@ -242,7 +242,7 @@ class _RawHtml(HTMLParser):
         self.handle_decl(data)
 
 
-class _Locator:
+class Locator:
     """Offsets of text in a body → (line, column); each needle is searched onward from its last hit."""
 
     def __init__(self, body: str) -> None:

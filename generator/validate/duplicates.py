@@ -65,7 +65,7 @@ def _role_orgs(data: dict[str, Any]) -> set[str]:
         if isinstance(roles, list) else set()
 
 
-def _entities(documents: Iterable[Document]) -> Iterator[tuple[str, Document, str, Any, tuple[str | int, ...]]]:
+def entities(documents: Iterable[Document]) -> Iterator[tuple[str, Document, str, Any, tuple[str | int, ...]]]:
     """(kind, document, id, raw fields, path of the fields in the document) of every entity and topic."""
     entity_kinds = set(by_folder().values())
     for doc in documents:
@@ -94,7 +94,7 @@ def check(documents: Iterable[Document], report: Report) -> None:
     """Warn at the later of two entities of one kind that share a name, naming the earlier one's file."""
     seen: dict[tuple[str, str], list[_Owner]] = {}
     warned: set[tuple[str, str]] = set()  # one warning per entity, at its first match
-    for kind, doc, ident, data, base in _entities(documents):
+    for kind, doc, ident, data, base in entities(documents):
         for key, naming in name_keys(kind, ident, data):
             owners = seen.setdefault((kind, key), [])
             for first in owners:

@@ -26,7 +26,7 @@ from ..load.cache import ParseCache
 from ..load.frontmatter import Document
 from . import duplicates, standards
 from .assets import check_assets
-from .references import _References, cycle_error, referred_kinds, walk_references, warn_unreferenced
+from .references import ReferenceCheck, cycle_error, referred_kinds, walk_references, warn_unreferenced
 from .summaries import Files, referred
 from .targets import Targets, generated_pages
 from .valid import Entry, Valid, parent_loops
@@ -74,7 +74,7 @@ def _check_files(files: Files, keep: set[str]) -> Report:
     for i in chosen:
         report.extend(files.summaries[i].diagnosed)
     tables = _standins(files)
-    refs = _References(tables, files.tree.ids, report)
+    refs = ReferenceCheck(tables, files.tree.ids, report)
     for doc in docs.values():
         for path, ref, what in walk_references(doc):
             refs.check(doc, path, ref, what)
@@ -93,7 +93,7 @@ def _check_files(files: Files, keep: set[str]) -> Report:
 
 
 def _across_files(files: Files, docs: dict[int, Document], tables: dict[str, dict[str, Entry]],
-                  refs: _References, report: Report) -> None:
+                  refs: ReferenceCheck, report: Report) -> None:
     """The checks of entries.validate that span files, in its order, for the chosen ``docs``."""
     _raw_fields(files, docs, report)
     _parent_loops(files, docs, tables, report)
@@ -127,7 +127,7 @@ def _parent_loops(files: Files, docs: dict[int, Document], tables: dict[str, dic
 
 
 def _unreferenced(files: Files, docs: dict[int, Document], tables: dict[str, dict[str, Entry]],
-                  refs: _References, report: Report) -> None:
+                  refs: ReferenceCheck, report: Report) -> None:
     """Unreferenced entities and uncovered events among the chosen files."""
     _count_references_to(files, docs, refs)
     valid = Valid()
@@ -139,7 +139,7 @@ def _unreferenced(files: Files, docs: dict[int, Document], tables: dict[str, dic
     warn_unreferenced(valid, refs, report)
 
 
-def _count_references_to(files: Files, docs: dict[int, Document], refs: _References) -> None:
+def _count_references_to(files: Files, docs: dict[int, Document], refs: ReferenceCheck) -> None:
     """Sets ``refs.counts`` and ``refs.covered`` from the references of every file to the chosen
     entities (none: an edited article)."""
     wanted = {(what, ident) for s in (files.summaries[i] for i in docs)
@@ -149,7 +149,7 @@ def _count_references_to(files: Files, docs: dict[int, Document], refs: _Referen
         for ref in s.refs:
             if ref in wanted:
                 refs.counts[ref] += 1
-                if ref[0] == Kind.EVENT and s.kind is Kind.ARTICLE:  # as _References.check
+                if ref[0] == Kind.EVENT and s.kind is Kind.ARTICLE:  # as ReferenceCheck.check
                     refs.covered.add(ref[1])
 
 

@@ -45,9 +45,9 @@ def referred_kinds() -> list[str]:
     return list(dict.fromkeys(r.target for s in KINDS.values() for r in (*s.references, *references(s.kind))))
 
 
-def check_references(valid: Valid, report: Report) -> _References:
+def check_references(valid: Valid, report: Report) -> ReferenceCheck:
     """Report every reference to an id that no file has; the counts are for ``warn_unreferenced``."""
-    refs = _References({kind: valid.table(kind) for kind in referred_kinds()}, valid.known, report)
+    refs = ReferenceCheck({kind: valid.table(kind) for kind in referred_kinds()}, valid.known, report)
     for doc in valid.documents:
         for path, ref, what in walk_references(doc):
             refs.check(doc, path, ref, what)
@@ -57,7 +57,7 @@ def check_references(valid: Valid, report: Report) -> _References:
 MAX_GUESSES = 20  # distinct unknown ids compared by spelling (names are looked up in a dict): hints stay linear
 
 
-class _References:
+class ReferenceCheck:
     def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
         self.tables, self.known, self.report = tables, known, report
         self.counts: Counter[tuple[str, str]] = Counter()
@@ -143,7 +143,7 @@ def cycle_error(first: Document, loop: list[str], what: str, report: Report) -> 
     )
 
 
-def warn_unreferenced(valid: Valid, refs: _References, report: Report) -> None:
+def warn_unreferenced(valid: Valid, refs: ReferenceCheck, report: Report) -> None:
     counts, covered = refs.counts, refs.covered
     for what in referred_kinds():
         if what == TOPIC or not KINDS[what].unreferenced:

@@ -185,7 +185,7 @@ def _body_check(doc: Document) -> bool:
 
 def _name_keys(doc: Document) -> Iterable[tuple[str, str]]:
     """The keys duplicates.check files an entity under (events: title and date together)."""
-    for kind, _, ident, data, _ in duplicates._entities([doc]):
+    for kind, _, ident, data, _ in duplicates.entities([doc]):
         for key, _naming in duplicates.name_keys(kind, ident, data):
             yield str(kind), key  # a plain str, as stored
 
@@ -207,7 +207,7 @@ class Files:
         for i in indexes:
             doc = self._docs.get(i)
             if doc is None:
-                docs, _ = loading._parse_chunk([self.jobs[i]])
+                docs, _ = loading.parse_chunk([self.jobs[i]])
                 if not docs:
                     continue
                 doc = self._docs[i] = docs[0]
@@ -216,7 +216,7 @@ class Files:
 
     def parse_all(self, cache: ParseCache) -> None:
         """Every document, through load/cache.py's parse cache (a full check from the caches)."""
-        for i, (docs, _) in enumerate(loading._parse_cached(self.jobs, cache)):
+        for i, (docs, _) in enumerate(loading.parse_cached(self.jobs, cache)):
             if docs:
                 self._docs[i] = docs[0]
 
@@ -249,9 +249,9 @@ def summarize_tree(content: Path, cache: Journal | None, blobs: dict[str, bytes]
     tree = loading.Tree(content)
     jobs: list[Any] = []
     prefix = loading.display_path(content)
-    for abs_path, rel in loading._walk(str(content), "", prefix, walk):
+    for abs_path, rel in loading.walk_files(str(content), "", prefix, walk):
         tree.files_seen += 1
-        loading._classify(tree, jobs, abs_path, rel, f"{prefix}/{rel}", walk, None)
+        loading.classify_file(tree, jobs, abs_path, rel, f"{prefix}/{rel}", walk, None)
     summaries: list[Summary] = []
     live: set[tuple[str, ...]] = set()
     for job in jobs:
@@ -267,7 +267,7 @@ def summarize_tree(content: Path, cache: Journal | None, blobs: dict[str, bytes]
         live.add(key)
         found = _from_cache(cache.get(key)) if cache is not None else None
         if found is None:
-            docs, loaded = loading._parse_chunk([job])
+            docs, loaded = loading.parse_chunk([job])
             found = summarize(docs[0] if docs else None, loaded, job)
             if cache is not None:
                 cache.put(key, found.stored())

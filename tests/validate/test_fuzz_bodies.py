@@ -74,7 +74,7 @@ FIRST_LINES = st.sampled_from(["", *META_FIRST])
 TARGETS = bodycheck.Targets(frozenset({"organizations/iso.md", "news/2020/story.md"}), frozenset(),
                             frozenset({"images/x.png"}))
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite"}
-_URL_JUNK = re.compile(r"[\x00-\x20]")
+URL_JUNK = re.compile(r"[\x00-\x20]")
 
 
 def published(body: str) -> str:
@@ -96,7 +96,7 @@ def dangers(page: str) -> list[str]:
             local = str(name).rsplit("}", 1)[-1].lower()
             if local.startswith("on") or local == "style":
                 found.append(f"{tag}[{local}]")
-            url = _URL_JUNK.sub("", value).lower()
+            url = URL_JUNK.sub("", value).lower()
             if local in URL_ATTRS and url.startswith(("javascript:", "data:", "vbscript:")):
                 found.append(f"{tag}[{local}={value}]")
     return found

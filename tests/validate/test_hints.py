@@ -185,13 +185,13 @@ def test_a_hint_is_worked_out_once_per_distinct_id(tmp_path: Path, monkeypatch: 
     import generator.validate.references as validate
 
     calls: list[str] = []
-    original = validate._References._hint
+    original = validate.ReferenceCheck._hint
 
-    def counting(self: validate._References, what: str, ref: str) -> str:
+    def counting(self: validate.ReferenceCheck, what: str, ref: str) -> str:
         calls.append(ref)
         return original(self, what, ref)
 
-    monkeypatch.setattr(validate._References, "_hint", counting)
+    monkeypatch.setattr(validate.ReferenceCheck, "_hint", counting)
     files = {f"news/2023/a{i}.md": article_with(organizations=["sacc", "standardization-administration-of-china"])
              for i in range(5)}
     items = check(tmp_path, {**ENTITIES, **files})
