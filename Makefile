@@ -50,7 +50,7 @@ test: lint tools
 # Unit and site tests: what a change to the code needs before a push (under 90 s on 2 cores).
 test-fast: $(VENV)/.installed-test
 	$(BIN)/ruff check generator tests benchmarks scripts
-	PORTAL_FUZZ=dev $(BIN)/pytest -q -n 2 -m "not browser and not nested and not benchmark"
+	PORTAL_FUZZ=dev $(BIN)/pytest -q -n 2 --dist worksteal -m "not browser and not nested and not benchmark"
 
 # The locks from pyproject.toml's ranges, newest versions first (uv: one resolution for every platform,
 # with the hash of every file), and the npm tools' lock from tools/package.json.

@@ -10,6 +10,8 @@ Two kinds of site (README, "Testing"):
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from generator.pipeline import build_catalog
 from .fixture_site import SITE_URL, Built, build, write_fixture_content
 from .helpers import mkdocs_build
 from .live import LIVE_CONFIG, LIVE_CONTENT, write_live_config
+from .shared import once, shared_folder
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -28,10 +31,13 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "seeds: a live test that needs the seed reports (tests/data/seeds/) in content/")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups into the test ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under pytest-xdist (`make test`: -n 2 --dist loadgroup) the browser tests run one after another on one
     worker, so each reuses that worker's served sites and Chromium, and Lighthouse never shares Chromium's
-    renderer with a second browser test; every other test goes to whichever worker is free."""
+    renderer with a second browser test; every other test goes to whichever worker is free (grouping them
+    by module, too, was tried: a module's site is built once, but the run took 14 % longer, the last large
+    modules left to one worker)."""
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
@@ -40,50 +46,81 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # --- the fixture site ---------------------------------------------------------------------------
 
 
+@functools.cache
+def _catalog(content: Path) -> Catalog:
+    result = build_catalog(content)
+    assert result.ok, result.report.summary()
+    return result.catalog
+
+
+def _shared_build(factory: pytest.TempPathFactory, project: Path, content: Path, site_url: str | None) -> Built:
+    """``content`` built in ``project`` (tests/shared.py): once per run, not once per worker. The fixture site
+    is built beside its content, so its log names files as an editor's build does, content/…"""
+    log = project / "build.log"
+
+    def make() -> None:
+        built = build(project, content, site_url)
+        log.write_text(built.log, encoding="utf-8")
+
+    once(factory, f"build-{project.name}", make)
+    return Built(project / "site", content, _catalog(content), log.read_text(encoding="utf-8"),
+                 project / "mkdocs.yml")
+
+
 @pytest.fixture(scope="session")
 def fixture_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of tests/fixtures/content with the generated articles; shared, so never modify it."""
-    return write_fixture_content(tmp_path_factory.mktemp("fixture") / "content")
+    return shared_folder(tmp_path_factory, "fixture", lambda folder: write_fixture_content(folder / "content")) \
+        / "content"
 
 
 @pytest.fixture(scope="session")
-def fixture_site(fixture_content: Path) -> Built:
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, fixture_content: Path) -> Built:
     """The fixture content built with ``site_url`` set (so RSS, Atom and absolute URLs are written)."""
-    return build(fixture_content.parent, fixture_content, SITE_URL)
+    return _shared_build(tmp_path_factory, fixture_content.parent, fixture_content, SITE_URL)
 
 
 @pytest.fixture(scope="session")
-def fixture_rebuild(fixture_site: Built) -> Built:
+def fixture_rebuild(tmp_path_factory: pytest.TempPathFactory, fixture_content: Path) -> Built:
     """A second build of the same fixture files, for the byte-identity tests."""
-    return build(fixture_site.content.parent / "again", fixture_site.content, SITE_URL)
+    return _shared_build(tmp_path_factory, fixture_content.parent / "again", fixture_content, SITE_URL)
 
 
 @pytest.fixture(scope="session")
 def fixture_plain_site(tmp_path_factory: pytest.TempPathFactory, fixture_content: Path) -> Built:
     """The fixture content built without ``site_url``, as a site served anywhere (and by the browser tests)."""
-    return build(tmp_path_factory.mktemp("fixture-plain"), fixture_content, None)
+    plain = shared_folder(tmp_path_factory, "fixture-plain", lambda folder: None)
+    return _shared_build(tmp_path_factory, plain, fixture_content, None)
 
 
 @pytest.fixture(scope="session")
 def fixture_catalog(fixture_content: Path) -> Catalog:
     """The fixture content's catalog (no build needed)."""
-    result = build_catalog(fixture_content)
-    assert result.ok, result.report.summary()
-    return result.catalog
+    return _catalog(fixture_content)
 
 
 # --- the live site ------------------------------------------------------------------------------
 
 
+def _live_build(factory: pytest.TempPathFactory, name: str, config: Callable[[Path], Path]) -> Built:
+    """The live content built with ``config(project)`` and ``mkdocs build --strict``, once per run."""
+    def make(project: Path) -> None:
+        path = config(project)
+        done = mkdocs_build(path, project / "site")
+        assert done.returncode == 0, done.stderr[-5000:]
+        (project / "build.log").write_text(done.stderr, encoding="utf-8")
+        (project / "config.path").write_text(str(path), encoding="utf-8")
+
+    project = shared_folder(factory, name, make)
+    log = (project / "build.log").read_text(encoding="utf-8")
+    path = Path((project / "config.path").read_text(encoding="utf-8"))
+    return Built(project / "site", LIVE_CONTENT, _catalog(LIVE_CONTENT), log, path)
+
+
 @pytest.fixture(scope="session")
 def live_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The live content built with its own mkdocs.yml and ``mkdocs build --strict``."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(LIVE_CONFIG, site)
-    assert result.returncode == 0, result.stderr[-5000:]
-    catalog = build_catalog(LIVE_CONTENT)
-    assert catalog.ok, catalog.report.summary()
-    return Built(site, LIVE_CONTENT, catalog.catalog, result.stderr, LIVE_CONFIG)
+    return _live_build(tmp_path_factory, "live-site", lambda project: LIVE_CONFIG)
 
 
 @pytest.fixture(scope="session")
@@ -100,9 +137,5 @@ def live_catalog(live_build: Built) -> Catalog:
 @pytest.fixture(scope="session")
 def live_url_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The live content built with ``site_url`` set: its feeds, calendars, API and JSON-LD."""
-    project = tmp_path_factory.mktemp("live-url")
-    done = mkdocs_build(write_live_config(project, site_url=SITE_URL), project / "site")
-    assert done.returncode == 0, done.stderr[-5000:]
-    catalog = build_catalog(LIVE_CONTENT)
-    assert catalog.ok, catalog.report.summary()
-    return Built(project / "site", LIVE_CONTENT, catalog.catalog, done.stderr, project / "mkdocs.yml")
+    return _live_build(tmp_path_factory, "live-url",
+                       lambda project: write_live_config(project, site_url=SITE_URL))

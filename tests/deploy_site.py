@@ -18,6 +18,7 @@ from generator.catalog.graph import Catalog
 from generator.pipeline import build_catalog
 
 from .helpers import load_mkdocs_config, mkdocs_build, write_config, write_tree
+from .shared import shared_folder
 
 ADDRESS_A = "https://news.example.org/"
 LOGO = "images/logos/stbq.png"  # the bureau's logo, a file of the fixture
@@ -144,29 +145,32 @@ class Deployed:
     catalog: Catalog
 
 
-_CACHE: dict[str, Deployed] = {}
+BUILDS = (("a", ADDRESS_A), ("b", ADDRESS_B), ("preview", None))
+
+
+def _deploy(project: Path) -> None:
+    content = write_tree(project / "content", FILES)
+    logo = content / LOGO
+    logo.parent.mkdir(parents=True)
+    Image.new("RGB", (120, 60), "navy").save(logo)
+    for name, url in BUILDS:
+        folder = project / name
+        folder.mkdir()
+        plugins = [{"portal": {"cache_dir": str(project / "cache")}} if "portal" in p else p
+                   for p in load_mkdocs_config()["plugins"]]
+        config = write_config(folder, content, site_url=url, plugins=plugins)
+        done = mkdocs_build(config, folder / "site")
+        assert done.returncode == 0, done.stderr[-5000:]
+        (folder / "build.log").write_text(done.stderr, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Deployed:
-    if "built" not in _CACHE:
-        project = tmp_path_factory.mktemp("deployed")
-        content = write_tree(project / "content", FILES)
-        logo = content / LOGO
-        logo.parent.mkdir(parents=True)
-        Image.new("RGB", (120, 60), "navy").save(logo)
-        logs = {}
-        for name, url in (("a", ADDRESS_A), ("b", ADDRESS_B), ("preview", None)):
-            folder = project / name
-            folder.mkdir()
-            plugins = [{"portal": {"cache_dir": str(project / "cache")}} if "portal" in p else p
-                       for p in load_mkdocs_config()["plugins"]]
-            config = write_config(folder, content, site_url=url, plugins=plugins)
-            done = mkdocs_build(config, folder / "site")
-            assert done.returncode == 0, done.stderr[-5000:]
-            logs[name] = done.stderr
-        result = build_catalog(content)
-        assert result.ok
-        _CACHE["built"] = Deployed(project / "a" / "site", project / "b" / "site", project / "preview" / "site",
-                                   logs["preview"], logs["a"], content, project, result.catalog)
-    return _CACHE["built"]
+    """Built once per run (tests/shared.py), whichever worker asks first."""
+    project = shared_folder(tmp_path_factory, "deployed", _deploy)
+    content = project / "content"
+    result = build_catalog(content)
+    assert result.ok
+    logs = {name: (project / name / "build.log").read_text(encoding="utf-8") for name, _ in BUILDS}
+    return Deployed(project / "a" / "site", project / "b" / "site", project / "preview" / "site",
+                    logs["preview"], logs["a"], content, project, result.catalog)
