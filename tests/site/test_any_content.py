@@ -131,6 +131,8 @@ def run_live_suite(project: Path, work: Path, marker: str) -> tuple[dict[str, El
     basetemp, report = work / "pytest", work / "live.xml"
     env = {**os.environ, "PORTAL_TEST_ROOT": str(project), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PYTEST_ADDOPTS", None)
+    for name in [n for n in env if n.startswith("PYTEST_XDIST")]:  # this run is no worker of ours (tests/shared.py)
+        env.pop(name)
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-m", marker, "-q", "-p", "no:cacheprovider", "--basetemp", str(basetemp),
          "-o", "addopts=", "--junitxml", str(report), str(ROOT / "tests")],
@@ -143,7 +145,7 @@ def run_live_suite(project: Path, work: Path, marker: str) -> tuple[dict[str, El
              for case in ElementTree.parse(report).iter("testcase")}
     skipped = {name for name, case in cases.items() if case.find("skipped") is not None}
     assert not [name for name in skipped if not name.startswith(BROWSER_MODULES)], skipped
-    return cases, basetemp / "site0"  # built_site's folder (tmp_path_factory.mktemp("site"))
+    return cases, basetemp / "live-site" / "site"  # built_site's folder (tests/conftest.py, _live_build)
 
 
 def test_the_live_suite_passes_on_a_copy_with_an_editors_new_content(tmp_path: Path) -> None:
