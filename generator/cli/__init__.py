@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, counted, render
+from ..load.git import GitError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -79,7 +80,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         try:
             found, files, checked = changed.check_counted(content, args.base)
-        except changed.GitError as exc:
+        except GitError as exc:
             print(f"portal: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         items = _selected(found, args.paths)

@@ -9,7 +9,6 @@ at the line of the reference. One pass over the documents: linear in content siz
 from __future__ import annotations
 
 import dataclasses
-import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,60 +19,11 @@ from ..diagnostics import Diagnostic, Report
 from ..kinds import TOPIC, TOPICS_FILE, Kind, by_folder
 from ..load.documents import Tree, display_path
 from ..load.frontmatter import Document, split
+from ..load.git import GitError, added_files, changed_files, git, resolve_base
 from ..validate import incremental, summaries
 from ..validate.names import distinct_keys, namings
 from ..validate.references import walk_references
 from .changed_before import referred_before
-
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
-DEFAULT_BASES = ("origin/main", "HEAD")
-
-class GitError(Exception):
-    """git could not answer; the message says what to do."""
-
-
-def _git(cwd: Path, *args: str) -> str:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
-    except FileNotFoundError:
-        raise GitError("--changed needs git, which is not installed") from None
-    if done.returncode != 0:
-        raise GitError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
-    return done.stdout
-
-
-def _exists(cwd: Path, ref: str) -> bool:
-    try:
-        _git(cwd, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    except GitError:
-        return False
-    return True
-
-
-def resolve_base(content: Path, base: str | None) -> str:
-    """The commit to compare with: the merge base of ``base`` (default origin/main, else HEAD) and HEAD."""
-    try:
-        _git(content, "rev-parse", "--show-toplevel")
-    except GitError:
-        raise GitError(f"'{content}' is not inside a git repository; --changed compares with git") from None
-    if base is None:
-        base = next((b for b in DEFAULT_BASES if _exists(content, b)), None)
-        if base is None:  # a repository without commits: everything is new
-            return EMPTY_TREE
-    elif not _exists(content, base):
-        raise GitError(f"--base '{base}' is not a commit, branch or tag here (try 'git fetch' or --base HEAD)")
-    if base != "HEAD" and _exists(content, "HEAD"):
-        return _git(content, "merge-base", base, "HEAD").strip() or base
-    return base
-
-
-def changed_files(content: Path, base: str) -> set[str]:
-    """Paths relative to ``content`` (forward slashes) added, changed, deleted or untracked since ``base``."""
-    # --no-renames: a renamed file shows as its deletion plus its addition, so both ids count.
-    diff = _git(content, "diff", "--name-only", "--no-renames", "-z", "--relative", "--diff-filter=ACMRD",
-                base, "--", ".")
-    new = _git(content, "ls-files", "--others", "--exclude-standard", "-z", "--", ".")
-    return {p for p in (diff + new).split("\0") if p}
 
 
 def _entity(rel: str) -> tuple[str, str] | None:
@@ -92,7 +42,7 @@ def _changed_topics(content: Path, base: str, tree: Tree) -> set[str]:
     """Topic ids added, removed or edited in topics.yml since ``base``."""
     now = next((_topic_ids(d.front.data) for d in tree.documents if d.kind is Kind.TOPICS), {})
     try:
-        old_text = _git(content, "show", f"{base}:./{TOPICS_FILE}")
+        old_text = git(content, "show", f"{base}:./{TOPICS_FILE}")
         old = _topic_ids(yaml.safe_load(old_text))
     except (GitError, yaml.YAMLError):
         old = {}  # new, or unreadable before: every topic counts as changed
@@ -130,7 +80,8 @@ def check_counted(content: Path, base: str | None) -> tuple[list[Diagnostic], su
     """``check``, and how many files it checked (the changed ones and those they affect)."""
     commit = resolve_base(content, base)
     changed = changed_files(content, commit)
-    files = summaries.summarize_tree(content, summaries.cache_for(content), unchanged_blobs(content))
+    files = summaries.summarize_tree(content, summaries.cache_for(content), unchanged_blobs(content),
+                                     added_files(content, base))
     mine = files.parse(i for i, s in enumerate(files.summaries) if s.rel in changed)
     present = Tree(content, documents=list(mine.values()))
     topics = _changed_topics(content, commit, present) if TOPICS_FILE in changed else set()
@@ -145,9 +96,9 @@ def check_counted(content: Path, base: str | None) -> tuple[list[Diagnostic], su
 def unchanged_blobs(content: Path) -> dict[str, bytes]:
     """Path (relative to ``content``) → git blob id of each tracked file whose bytes on disk are those
     git holds: their cache keys come from git, without reading them (13,704 reads: 0.2-0.5 s)."""
-    modified = set(_git(content, "ls-files", "-m", "-z", "--", ".").split("\0"))
+    modified = set(git(content, "ls-files", "-m", "-z", "--", ".").split("\0"))
     out = {}
-    for line in _git(content, "ls-files", "-s", "-z", "--", ".").split("\0"):
+    for line in git(content, "ls-files", "-s", "-z", "--", ".").split("\0"):
         meta, _, rel = line.partition("\t")
         parts = meta.split()
         if rel and rel not in modified and len(parts) == 3 and parts[2] == "0":
@@ -181,7 +132,8 @@ def select(items: Iterable[Diagnostic], tree: Tree, base: str | None) -> list[Di
 
 
 def _names_kept_file(d: Diagnostic, keep: set[str]) -> bool:
-    """A possible duplicate is reported at the later file in file order, which may be the one not changed."""
+    """A possible duplicate is reported at the newer file (added in this change, else later in file order),
+    which may be the one not changed."""
     return d.code == "duplicate-name" and d.related in keep
 
 
@@ -205,7 +157,7 @@ def explain_removed(items: list[Diagnostic], tree: Tree, base: str, changed: set
 
 def _old_text(content: Path, base: str, rel: str) -> str:
     try:
-        return _git(content, "show", f"{base}:./{rel}")
+        return git(content, "show", f"{base}:./{rel}")
     except GitError:
         return ""
 
@@ -235,7 +187,7 @@ def _removed_entities(tree: Tree, base: str, changed: set[str]) -> dict[tuple[st
 
 def _git_renames(content: Path, base: str) -> dict[str, str]:
     """Old → new path (relative to ``content``) of each file git sees as renamed since ``base``."""
-    fields = _git(content, "diff", "--name-status", "-z", "-M", "--relative", base, "--", ".").split("\0")
+    fields = git(content, "diff", "--name-status", "-z", "-M", "--relative", base, "--", ".").split("\0")
     renames: dict[str, str] = {}
     i = 0
     while i < len(fields) and fields[i]:

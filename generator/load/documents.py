@@ -22,6 +22,7 @@ from ..diagnostics import Diagnostic, Report, internal_error
 from ..kinds import TOPICS_FILE, Kind, by_folder
 from .cache import ParseCache
 from .frontmatter import Document, decode, split
+from .git import added_files
 
 PARALLEL_MIN_FILES = 2000  # below this, starting processes costs more than it saves
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
@@ -46,6 +47,9 @@ class Tree:
     assets: list[str] = field(default_factory=list)  # rel paths of static files
     files_seen: int = 0
     ids: dict[str, set[str]] = field(default_factory=dict)  # every entity id on disk, by kind
+    # rel paths of the files new since the default base (load/git.py): a possible duplicate is
+    # reported on the new file of the two
+    added: frozenset[str] = frozenset()
 
 
 def display_path(path: Path) -> str:
@@ -85,6 +89,7 @@ def load_tree(content_dir: Path, report: Report, only: set[str] | None = None, w
     for documents, diagnostics in results:
         tree.documents.extend(documents)
         report.extend(diagnostics)
+    tree.added = added_files(content_dir)
     return tree
 
 

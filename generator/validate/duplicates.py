@@ -90,11 +90,21 @@ def name_keys(kind: str, ident: str, data: Any) -> Iterator[tuple[str, Naming]]:
             yield "order:" + " ".join(sorted(name_key(w) for w in words)), naming
 
 
-def check(documents: Iterable[Document], report: Report) -> None:
-    """Warn at the later of two entities of one kind that share a name, naming the earlier one's file."""
+def newest_last(documents: Iterable[Document], added: frozenset[str]) -> list[Document]:
+    """The documents in file order, those whose files are ``added`` (new in this change) after the others."""
+    docs = list(documents)
+    return [d for d in docs if d.rel not in added] + [d for d in docs if d.rel in added] if added else docs
+
+
+def check(documents: Iterable[Document], report: Report, added: frozenset[str] = frozenset()) -> None:
+    """Warn at the later of two entities of one kind that share a name, naming the earlier one's file.
+
+    Later: in file order, with the files ``added`` in this change last, so that the warning is on the new
+    file, the one to fix, not on a published one. Any total order gives every pair one warning; the
+    incremental check (validate/incremental.py) passes the same ``added`` to agree with the full one."""
     seen: dict[tuple[str, str], list[_Owner]] = {}
     warned: set[tuple[str, str]] = set()  # one warning per entity, at its first match
-    for kind, doc, ident, data, base in entities(documents):
+    for kind, doc, ident, data, base in entities(newest_last(documents, added)):
         for key, naming in name_keys(kind, ident, data):
             owners = seen.setdefault((kind, key), [])
             for first in owners:

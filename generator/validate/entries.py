@@ -51,7 +51,7 @@ def validate(tree: Tree, report: Report) -> Valid:
             continue
         table[doc.id] = Entry(doc, meta)
     _check_across_files(valid, report)
-    duplicates.check(valid.documents, report)
+    duplicates.check(valid.documents, report, tree.added)
     return valid
 
 

@@ -156,7 +156,8 @@ def _count_references_to(files: Files, docs: dict[int, Document], refs: Referenc
 def _duplicates(files: Files, chosen: list[int], report: Report) -> None:
     """duplicates.check over the chosen files, the files sharing a name with them (whose warnings may
     name a chosen file) and the files sharing a name with those: each of the first two groups then
-    meets, in file order, every earlier file it could be a duplicate of, as in a full check."""
+    meets, in the full check's order (file order, added files last), every earlier file it could be a
+    duplicate of, as in a full check."""
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, s in enumerate(files.summaries):
         for key in s.name_keys:
@@ -170,7 +171,7 @@ def _duplicates(files: Files, chosen: list[int], report: Report) -> None:
         return
     docs = files.parse(sorted(around(near)))
     found = Report()
-    duplicates.check(docs.values(), found)
+    duplicates.check(docs.values(), found, files.tree.added)
     shown = {files.summaries[i].path for i in near}
     report.extend(d for d in found.raw_items if d.path in shown)
 

@@ -26,6 +26,7 @@ from ..kinds import KINDS, TOPIC, Kind, spec
 from ..load import documents as loading
 from ..load.cache import CACHE_DIR, Journal, ParseCache, code_version, untrusted
 from ..load.frontmatter import Document
+from ..load.git import added_files
 from . import duplicates
 from .names import name_fields
 from .references import referred_kinds, walk_references
@@ -240,13 +241,15 @@ def blob_id(data: bytes) -> bytes:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).digest()
 
 
-def summarize_tree(content: Path, cache: Journal | None, blobs: dict[str, bytes] | None = None) -> Files:
+def summarize_tree(content: Path, cache: Journal | None, blobs: dict[str, bytes] | None = None,
+                   added: frozenset[str] | None = None) -> Files:
     """Walk ``content`` and summarize each file, from ``cache`` when its bytes are unchanged.
 
     ``blobs``: rel path → git blob id of files known to be unchanged on disk; others are read.
+    ``added``: the files new in this change (default: since the default base, load/git.py).
     """
     walk = Report()
-    tree = loading.Tree(content)
+    tree = loading.Tree(content, added=added_files(content) if added is None else added)
     jobs: list[Any] = []
     prefix = loading.display_path(content)
     for abs_path, rel in loading.walk_files(str(content), "", prefix, walk):

@@ -98,10 +98,19 @@ def test_contributing_quotes_these_hints() -> None:
     assert f"  hint: {RENAMED}\n" in guide and f"  hint: {DELETED}\n" in guide
 
 
-def test_a_new_duplicate_is_reported_whichever_file_comes_first(repo: Path) -> None:
-    # 'a-beta.md' sorts before 'beta.md', so the warning is placed at the file the change did not touch.
+def test_a_new_duplicate_is_reported_on_the_new_file_though_it_comes_first(repo: Path) -> None:
+    # 'a-beta.md' sorts before 'beta.md'; the warning is still on the file the change added.
     write_tree(repo / "content", {"organizations/a-beta.md": "---\nname: Beta bureau\n---\n"})
     code, out, _ = run_portal(repo, "check", "--changed")
     assert code == 0
+    assert ("\ncontent/organizations/a-beta.md:2:7: warning[duplicate-name]: organization 'a-beta' may be a "
+            "duplicate of 'beta' (content/organizations/beta.md)") in out
+
+
+def test_an_edited_name_is_reported_where_file_order_puts_it(repo: Path) -> None:
+    # Neither file is new: the warning is at the later one, which this change did not touch.
+    (repo / "content/organizations/acme.md").write_text("---\nname: Beta bureau\n---\n", encoding="utf-8")
+    code, out, _ = run_portal(repo, "check", "--changed")
+    assert code == 0
     assert ("\ncontent/organizations/beta.md:2:7: warning[duplicate-name]: organization 'beta' may be a duplicate "
-            "of 'a-beta' (content/organizations/a-beta.md)") in out
+            "of 'acme' (content/organizations/acme.md)") in "\n" + out
