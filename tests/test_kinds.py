@@ -1,8 +1,9 @@
-"""A throwaway kind, declared in a test only (generator/kinds.py), gets its pages, links and data with no
+"""A throwaway kind, declared in a test only (generator/kinds/), gets its pages, links and data with no
 other file changed: the proof that a kind is one declaration plus its model (and, optionally, templates)."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 from collections.abc import Iterator
@@ -92,6 +93,39 @@ def _page(site: Path, url: str) -> str:
     text = (site / url / "index.html").read_text(encoding="utf-8")
     html5lib.HTMLParser(strict=False).parse(text)  # parses as HTML
     return text
+
+
+def test_namesakes_and_their_hint_follow_the_declaration(tmp_path: Path) -> None:
+    """How two entries of one name are compared (words in any order, a field that tells them apart) and what
+    the warning tells the editor: all from the kind's declaration (KindSpec.distinguishing, tell_apart)."""
+    files = {**CONTENT, "regulations/safety-iec.md": "---\nname: Functional Safety IEC\norganizations: [iec]\n---\n",
+             "regulations/iec-safety.md": "---\nname: IEC Functional Safety\norganizations: [iec]\n---\n"}
+    content = write_tree(tmp_path / "content", files)
+
+    def warned(declared: KindSpec) -> list[str]:
+        with registered(declared):
+            report = build_catalog(content).report
+        return [f"{Path(d.path).name}: {d.hint}" for d in report.items if d.code == "duplicate-name"]
+
+    assert warned(REGULATION) == []  # the same words in another order: not the same name by default
+    in_any_order = dataclasses.replace(REGULATION, names_in_any_order=True, tell_apart="give each its number")
+    assert warned(in_any_order) == [
+        "safety-iec.md: if both are the same regulation, keep one and point every reference at it; "
+        "if not, give each its number"]
+    told_apart = dataclasses.replace(in_any_order, distinguishing=("name",))  # names differ in letters: apart
+    assert warned(told_apart) == []
+
+
+def test_a_declared_record_schema_is_the_api_schema(regulations: KindSpec) -> None:
+    from generator.kinds import schema as s
+    from generator.outputs import api_schema
+
+    assert set(api_schema.items("regulations")["properties"]) == {"id", "url", "name", "organizations", "body"}
+    record = s.record({"id": s.ident("Regulation id."), "number": s.text("Its number.")})
+    with registered(dataclasses.replace(REGULATION, api_item=record)):
+        assert api_schema.items("regulations") == record
+        assert api_schema.fields("regulations") == [("id", "string", "Regulation id."),
+                                                    ("number", "string", "Its number.")]
 
 
 def test_mkdocs_build(tmp_path: Path, regulations: KindSpec, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,7 +241,7 @@ def test_check_changed_follows_a_declared_kind(tmp_path: Path, regulations: Kind
 
 def test_declaring_a_kind_starts_the_check_summaries_afresh(tmp_path: Path) -> None:
     """Summaries hold what the declarations say (which kinds are referred to, their name fields): a kind
-    declared at run time changes the cache's version, as an edit of kinds.py does."""
+    declared at run time changes the cache's version, as an edit of generator/kinds/ does."""
     from generator.validate import summaries
 
     content = write_tree(tmp_path / "content", CONTENT)

@@ -1,4 +1,4 @@
-"""Nodes of the kinds declared in generator/kinds.py without a node class and builder of their own.
+"""Nodes of the kinds declared in generator/kinds/ without a node class and builder of their own.
 
 Such an entry keeps the values its model read and the entries its declared references name; each
 named entry lists it among its ``referrers``, so its page can link back.

@@ -21,7 +21,7 @@ class Catalog:
     drafts: list[str] = field(default_factory=list)  # paths of draft articles left out
 
     def table(self, kind: str) -> dict[str, Any]:
-        """The nodes of one declared kind (generator/kinds.py), in the order pages list them."""
+        """The nodes of one declared kind (generator/kinds/), in the order pages list them."""
         return self.tables.setdefault(kind, {})
 
     # The built-in kinds by name, typed, for the code that is specific to them.

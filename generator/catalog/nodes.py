@@ -40,7 +40,7 @@ class Node:
 
     @property
     def section(self) -> str:
-        """Where its pages live, as its kind declares it (generator/kinds.py)."""
+        """Where its pages live, as its kind declares it (generator/kinds/)."""
         return KINDS[self.kind].section
 
     @property

@@ -20,11 +20,10 @@ from .. import designations
 from ..dates import InvalidDate, PartialDate
 from ..dates import suggest as suggest_date
 from ..diagnostics import Report
-from ..kinds import KINDS, Kind, by_folder, folder_of
+from ..kinds import KINDS, Kind, by_folder, folder_of, spec
 from ..load.documents import ID_RE, display_path
 from ..load.frontmatter import split
 from ..validate import fields
-from ..validate.duplicates import HOW_TO_TELL_APART
 from ..validate.names import FIELD_WORDS, Naming, distinct_keys, namings
 from ..validate.placeholders import MARK
 
@@ -226,7 +225,7 @@ def _refuse_known_name(content: Path, kind: str, new: list[Naming]) -> None:
                     f"the {FIELD_WORDS[ours.field]} '{ours.text}' matches the {FIELD_WORDS[theirs.field]} "
                     f"'{theirs.text}' of {kind} '{path.stem}' ({display_path(path)}): if it is the same {kind}, "
                     f"refer to it as '{path.stem}'; if it is another, run again with --namesake, then "
-                    f"{HOW_TO_TELL_APART[kind]}"
+                    f"{spec(kind).tell_apart}"
                 )
 
 

@@ -16,7 +16,7 @@ from ..kinds import KINDS, TOPIC
 from ..validate import models as m
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-# One schema per declared kind (generator/kinds.py), but topics: topics.yml is a mapping of topic id → Topic.
+# One schema per declared kind (generator/kinds/), but topics: topics.yml is a mapping of topic id → Topic.
 
 
 def _model_schema(model: type[m.Model]) -> dict[str, Any]:

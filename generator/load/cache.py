@@ -29,17 +29,19 @@ log = logging.getLogger("portal")
 CACHE_DIR = ".cache"
 _SEP = "\x1f"  # joins a key's parts into one JSON object key (a unit separator never in a path)
 FILE = "portal-parse.json"
-# The code a cached document depends on, relative to the package (kinds.py: documents name a Kind).
+# The code a cached document depends on, relative to the package (kinds/: documents name a Kind).
 _SOURCES = ("load/documents.py", "load/frontmatter.py", "load/yamlsafe.py", "load/yamlhints.py", "load/yamldepth.py",
-            "load/cache.py", "load/cachecodec.py",
-            "kinds.py", "diagnostics.py")
+            "load/cache.py", "load/cachecodec.py", "load/git.py",
+            "kinds", "diagnostics.py")
 
 
 def _code_version() -> str:
     here = Path(__file__).parents[1]
     digest = hashlib.sha1()
     for name in _SOURCES:
-        digest.update((here / name).read_bytes())
+        path = here / name
+        for source in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
 
 

@@ -22,7 +22,7 @@ CONTEXT = "https://schema.org"
 
 
 def schema_type(kind: str) -> str | None:
-    """The schema.org type a kind declares for its entries (generator/kinds.py), if any."""
+    """The schema.org type a kind declares for its entries (generator/kinds/), if any."""
     declared = KINDS.get(kind)
     return declared.jsonld or None if declared else None
 

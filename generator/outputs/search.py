@@ -19,7 +19,7 @@ from ..kinds import KINDS
 
 
 class _Indexed:
-    """Page kinds with a record, as generator/kinds.py declares them (``search``), read when asked;
+    """Page kinds with a record, as generator/kinds/ declares them (``search``), read when asked;
     everything else (listings, home, timeline, about, …) is not searchable."""
 
     def __contains__(self, kind: object) -> bool:

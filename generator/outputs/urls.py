@@ -21,7 +21,7 @@ API_SCHEMA_ROOT = "api/v1/schema/"
 
 
 def feed_kinds() -> list[str]:
-    """Kinds whose entries have their own feeds, as generator/kinds.py declares them."""
+    """Kinds whose entries have their own feeds, as generator/kinds/ declares them."""
     return [k for k, s in KINDS.items() if s.feed]
 
 

@@ -80,6 +80,6 @@ def install(env: jinja2.Environment) -> None:
     env.filters["day_text"] = upcoming.day_text
     env.filters["og_locale"] = wording.og_locale
     env.globals["article_card"] = card_renderer(env)  # each card rendered once per build
-    env.filters["kind_title"] = lambda kind: KINDS[kind].title  # "Organizations", as declared in kinds.py
+    env.filters["kind_title"] = lambda kind: KINDS[kind].title  # "Organizations", as its kind declares it
 
 

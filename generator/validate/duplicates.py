@@ -4,7 +4,7 @@ Names are compared by ``names.name_key`` (case, spaces and punctuation ignored),
 ``tian-shi-hong`` beside ``tian-shihong``, or a second "Standardization Administration of China", is
 reported. One dict of keys per kind: linear in the number of names. Events are compared by title and
 date together (a yearly event keeps its title), topics by name. Entities of one name that a field tells
-apart (see _DISTINGUISHING) are not reported: real namesakes exist, and the editor needs a way to say so.
+apart (KindSpec.distinguishing) are not reported: real namesakes exist, and the editor needs a way to say so.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..diagnostics import Report
-from ..kinds import Kind, by_folder
+from ..kinds import Kind, by_folder, spec
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Pos
 from .names import FIELD_WORDS, Naming, distinct_keys, name_key, namings
@@ -26,43 +26,31 @@ class _Owner:
         self.doc, self.ident, self.naming, self.path, self.data = doc, ident, naming, path, data
 
 
-# Fields that tell two entities of one name apart when both give them and they differ: two people
-# named Wang Wei with different Chinese names, two Putuo districts in different cities.
-_DISTINGUISHING = {
-    "organization": ("name_zh", "parent", "place"),
-    "person": ("name_zh",),
-    "place": ("name_zh", "parent", "country"),
-    "event": ("place",),
-    "topic": (),
-}
-HOW_TO_TELL_APART = {
-    "organization": "give each its parent, place or Chinese name (name_zh)",
-    "person": "give each its Chinese name (name_zh), or its roles' organizations",
-    "place": "give each its parent, country or Chinese name (name_zh)",
-    "event": "give each its place, or titles that tell them apart",
-    "topic": "give them names that tell them apart",
-}
-_NAMES_APART = HOW_TO_TELL_APART["topic"]  # kinds with nothing but their names
 _PER_KEY = 8  # owners kept per name: a common name compared with a bounded number of others (linear)
 
 
 def _told_apart(kind: str, a: Any, b: Any) -> bool:
+    """Whether a field the kind declares as distinguishing (KindSpec.distinguishing) tells ``a`` from ``b``."""
     if not (isinstance(a, dict) and isinstance(b, dict)):
         return False
-    for key in _DISTINGUISHING.get(kind, ()):
+    for key in spec(kind).distinguishing:
+        items, _, inner = key.partition(".")
+        if inner:  # "roles.organization": apart when both list some and they share none
+            mine, theirs = _listed(a, items, inner), _listed(b, items, inner)
+            if mine and theirs and not mine & theirs:
+                return True
+            continue
         x, y = a.get(key), b.get(key)
         if isinstance(x, str) and isinstance(y, str) and name_key(x) != name_key(y):
             return True
-    if kind == "person":  # roles in different organizations: two people of one name
-        mine, theirs = _role_orgs(a), _role_orgs(b)
-        return bool(mine and theirs and not mine & theirs)
     return False
 
 
-def _role_orgs(data: dict[str, Any]) -> set[str]:
-    roles = data.get("roles")
-    return {r["organization"] for r in roles if isinstance(r, dict) and isinstance(r.get("organization"), str)} \
-        if isinstance(roles, list) else set()
+def _listed(data: dict[str, Any], items: str, field: str) -> set[str]:
+    """The values of ``field`` in the mappings of the list ``data[items]``."""
+    found = data.get(items)
+    return {i[field] for i in found if isinstance(i, dict) and isinstance(i.get(field), str)} \
+        if isinstance(found, list) else set()
 
 
 def entities(documents: Iterable[Document]) -> Iterator[tuple[str, Document, str, Any, tuple[str | int, ...]]]:
@@ -79,13 +67,15 @@ def entities(documents: Iterable[Document]) -> Iterator[tuple[str, Document, str
 
 def name_keys(kind: str, ident: str, data: Any) -> Iterator[tuple[str, Naming]]:
     """(key, naming) of each distinct name an entity is compared by (also cached by validate/summaries.py)."""
-    when = data.get("date") if kind == "event" and isinstance(data, dict) else None
+    declared = spec(kind)
+    joined = declared.name_with
+    when = data.get(joined) if joined and isinstance(data, dict) else None
     for key, naming in distinct_keys(namings(kind, ident, data)):
-        if kind == "event" and naming.field != "id":
-            key = f"{key}@{when}"  # same title on another date: a yearly event, not a duplicate
+        if joined and naming.field != "id":
+            key = f"{key}@{when}"  # an event's title on another date: a yearly event, not a duplicate
         yield key, naming
         words = naming.text.split()
-        if kind == "person" and naming.field != "id" and len(words) > 1:
+        if declared.names_in_any_order and naming.field != "id" and len(words) > 1:
             # Family name first or last: 'Takayanagi Sei-ichi' is 'Sei-ichi Takayanagi'.
             yield "order:" + " ".join(sorted(name_key(w) for w in words)), naming
 
@@ -133,8 +123,7 @@ def _warn(kind: str, first: _Owner, doc: Document, ident: str, naming: Naming, b
         f"{kind} '{ident}' may be a duplicate of '{first.ident}' ({where}): "
         f"its {_field(naming)} '{naming.text}' matches{order} the {_field(theirs)} '{theirs.text}' of '{first.ident}'"
     )
-    hint = (f"if both are the same {kind}, keep one and point every reference at it; "
-            f"if not, {HOW_TO_TELL_APART.get(kind, _NAMES_APART)}")
+    hint = f"if both are the same {kind}, keep one and point every reference at it; if not, {spec(kind).tell_apart}"
     report.warning(doc.path, pos.line, pos.col, "duplicate-name", message, hint, target=(kind, first.ident),
                    related=first.doc.path)
 

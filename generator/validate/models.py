@@ -26,19 +26,11 @@ from pydantic_core import PydanticCustomError
 from ..dates import InvalidDate, PartialDate
 from ..kinds import KINDS, mentioned_in
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ARTICLE_ID_PATTERN = r"^\d{4}/[a-z0-9]+(-[a-z0-9]+)*$"  # <year folder>/<file name>
-
-ORGANIZATION_KINDS = (
-    "international-body", "regional-body", "national-body", "government", "government-agency",
-    "committee", "company", "association", "media", "other",
-)
-PLACE_KINDS = ("country", "province", "municipality", "city", "district", "zone", "area", "region")
-ATTENDANCE_MODES = ("offline", "online", "mixed")  # schema.org's eventAttendanceMode: in person, online, both
-EVENT_KINDS = (
-    "conference", "forum", "meeting", "agreement", "policy", "launch", "publication", "award",
-    "observance", "other",
-)
+# The vocabularies are part of each kind's declaration (generator/kinds/<kind>.py).
+from ..kinds.event import ATTENDANCE_MODES, EVENT_KINDS
+from ..kinds.organization import ORGANIZATION_KINDS
+from ..kinds.place import PLACE_KINDS
+from ..kinds.schema import ARTICLE_ID_PATTERN, ID_PATTERN
 
 
 def _date(value: Any) -> PartialDate:
@@ -233,7 +225,7 @@ class Page(Model):
 
 
 def model_of(kind: str) -> type[Model]:
-    """The model a kind's declaration names (generator/kinds.py): a class of this module, or its own; with a
+    """The model a kind's declaration names (generator/kinds/): a class of this module, or its own; with a
     list of ids for each kind declared as mentioned by it (``KindSpec.mentioned_by``)."""
     from . import standard_models  # imports this module: here, not at the top
 

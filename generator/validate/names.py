@@ -38,7 +38,7 @@ class Naming:
 
 
 def name_fields(kind: str) -> tuple[str, ...]:
-    """The fields that name an entry of ``kind``, in the order they are compared (generator/kinds.py)."""
+    """The fields that name an entry of ``kind``, in the order they are compared (generator/kinds/)."""
     found = KINDS.get(kind)
     return found.name_fields if found else ()
 

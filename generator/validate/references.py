@@ -22,7 +22,7 @@ from .valid import Entry, Valid, parent_loops
 
 def walk_references(doc: Document) -> Iterator[tuple[Path, Any, str]]:
     """(front matter path, raw value, kind referred to) of every reference a document makes, as its kind's
-    declaration lists them (generator/kinds.py); read from the raw values, so that a file with other errors
+    declaration lists them (generator/kinds/); read from the raw values, so that a file with other errors
     still has its references checked in the same run."""
     data = doc.front.data
     if not isinstance(data, dict):

@@ -1,5 +1,5 @@
-"""The models of standards and committees (generator/kinds.py declares them by name), and their designations
-(generator/designations.py reads them)."""
+"""The models of standards and committees (generator/kinds/standard.py and committee.py declare them by
+name), and their designations (generator/designations.py reads them)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .. import designations
+from ..kinds.standard import ICS_PATTERN, STANDARD_STATUSES
 from .models import MOVED, ChineseName, Date, Id, Model, Text, Url
-
-STANDARD_STATUSES = ("draft", "published", "under-review", "withdrawn")
 
 
 def _designation_of(parse: Callable[[str], object], examples: str) -> Callable[[Any], str]:
@@ -41,7 +40,6 @@ CommitteeDesignation = Annotated[
     str, PlainValidator(_committee),
     WithJsonSchema({"type": "string", "minLength": 1, "description": "e.g. ISO/TC 176, ISO/TC 46/SC 9"}),
 ]
-ICS_PATTERN = r"^\d{2}(\.\d{3}(\.\d{2})?)?$"
 Ics = Annotated[str, StringConstraints(pattern=ICS_PATTERN)]
 
 

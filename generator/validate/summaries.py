@@ -40,7 +40,7 @@ _PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
 
 def referred(kind: Kind) -> str | None:
     """The kind other files name this file's entries as ("topic" for topics.yml), if any field refers to it
-    (generator/kinds.py): only those entries need their names and parent in the summary."""
+    (generator/kinds/): only those entries need their names and parent in the summary."""
     what = TOPIC if kind is Kind.TOPICS else kind
     return what if what in referred_kinds() else None
 
@@ -229,7 +229,7 @@ def cache_for(content: Path) -> Journal:
 
 
 def _declared() -> str:
-    """What summaries read from the kinds declared now (kinds.py's source is in the code version, but a kind
+    """What summaries read from the kinds declared now (generator/kinds/ is in the code version, but a kind
     may also be declared at run time: ``kinds.registered``)."""
     shape = [(str(s.kind), s.folder, s.references, s.name_fields, s.mentioned_by) for s in KINDS.values()]
     return hashlib.sha1(repr(shape).encode()).hexdigest()[:12]

@@ -19,7 +19,7 @@ class Entry(Generic[M]):
     """A document whose front matter passed its model."""
 
     doc: Document
-    meta: M  # the model instance (the kind's model, generator/kinds.py)
+    meta: M  # the model instance (the kind's model, generator/kinds/)
 
 
 @dataclass(slots=True)
@@ -32,7 +32,7 @@ class Valid:
     known: dict[str, set[str]] = field(default_factory=dict)  # ids of files that exist, by kind
 
     def table(self, kind: str) -> dict[str, Entry[Any]]:
-        """The entries of one kind (declared in generator/kinds.py); topics are kind "topic"."""
+        """The entries of one kind (declared in generator/kinds/); topics are kind "topic"."""
         return self.tables.setdefault(TOPIC if kind is Kind.TOPICS else kind, {})
 
     # The built-in kinds by name, for their catalog builders.

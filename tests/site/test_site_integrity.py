@@ -200,7 +200,7 @@ def test_drafts_are_left_out_counted_and_listed(tmp_path: Path) -> None:
     result = mkdocs_build(write_config(tmp_path, content))
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
-    # counts in the order kinds are declared (generator/kinds.py)
+    # counts in the order kinds are declared (generator/kinds/)
     assert (": 1 articles, 1 organizations, 1 events, 0 people, 0 places, 0 topics, 0 standards, 0 committees, "
             "3 pages") in result.stderr
     assert re.search(r"portal: 1 draft\(s\) left out: \S*content/news/2021/hidden\.md", result.stderr)
