@@ -51,6 +51,16 @@ class Node:
     def label(self) -> str:  # pragma: no cover - overridden
         return self.id
 
+    @property
+    def listed_articles(self) -> list[Article]:
+        """The articles its page, feed and chart list, newest first (a place's include the places within)."""
+        return list(getattr(self, "articles", ()))
+
+    @property
+    def listed_events(self) -> list[Event]:
+        """The events its page and chart list, in date order (a place's include the places within)."""
+        return list(getattr(self, "events", ()))
+
 
 @dataclass(eq=False, slots=True, repr=False)
 class Role:
@@ -126,6 +136,14 @@ class Place(Node):
             for article in place.articles:
                 seen.setdefault(id(article), article)
         return sorted(seen.values(), key=Article.sort_key)
+
+    @property
+    def listed_articles(self) -> list[Article]:
+        return self.all_articles
+
+    @property
+    def listed_events(self) -> list[Event]:
+        return self.all_events
 
 
 @dataclass(eq=False, slots=True, repr=False)

@@ -16,6 +16,7 @@ SPEC = KindSpec(
     name_fields=("name", "short_name", "aliases", "name_zh"), template="organization.html",
     index_template="organizations-index.html", jsonld="Organization", feed=True, calendar=True,
     api="Every organization, by id, with its hierarchy, place, people, events and articles.",
+    index_order=("org_kind", "name"),  # grouped by kind of organization (alphabetically), then by name
     distinguishing=("name_zh", "parent", "place"), tell_apart="give each its parent, place or Chinese name (name_zh)",
     api_item=s.record({
         "id": s.ident("Organization id."), "url": s.URL, "name": s.text("Full English name."),

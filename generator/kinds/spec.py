@@ -83,6 +83,11 @@ class KindSpec:
     calendar: bool = False  # an iCalendar file of its events
     search: bool = True  # a search record for its page
     rank: int = 100  # place in the order editors meet kinds (field reference, `portal new`, folder lists)
+    # Its index: sorted by these fields of its nodes (text in lower case); () keeps the catalog's order (by name).
+    # ``newest_first``: the catalog's order reversed (events: chronological, so the newest come first).
+    index_order: tuple[str, ...] = ()
+    newest_first: bool = False
+    chart: bool = True  # its page shows its reports and events per year (pages/activity.py)
     # Possible duplicates (validate/duplicates.py). ``distinguishing``: fields that tell two entries of one name
     # apart when both give them and they differ ("roles.organization": the organizations of the items of
     # ``roles``, apart when they share none); ``tell_apart``: the hint saying so; ``name_with``: a field whose

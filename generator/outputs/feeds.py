@@ -66,7 +66,7 @@ def entity_nodes(catalog: Catalog) -> Iterator[Node]:
 
 
 def _articles(node: Node) -> list[Article]:
-    return node.all_articles if node.kind == "place" else list(node.articles)  # type: ignore[attr-defined]
+    return node.listed_articles
 
 
 def write_feeds(catalog: Catalog, site_dir: Path, site: Site, rendered: Mapping[str, str],

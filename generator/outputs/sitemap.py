@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..catalog.nodes import Article, Event, Node, Place
+from ..catalog.nodes import Article, Event, Node
 from ..dates import PartialDate
 from ..pages.views import HomeData
 from .site import modified
@@ -55,8 +55,7 @@ def lastmod(spec: PageSpec | None) -> dt.date | None:
     elif isinstance(node, Event) and spec.kind == "event":
         dates.append(_event_date(node))
     elif node is not None and spec.kind == node.kind:  # an entity's own page also lists its events
-        events = node.all_events if isinstance(node, Place) else getattr(node, "events", [])
-        dates += [_event_date(e) for e in events[-1:]]
+        dates += [_event_date(e) for e in node.listed_events[-1:]]
     for item in spec.items:
         dates += _shown(item)
     if isinstance(spec.data, HomeData):  # the home page's lists

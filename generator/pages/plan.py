@@ -8,14 +8,14 @@ building the plan is linear in the size of the catalog.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
 from ..catalog.graph import Catalog
-from ..catalog.nodes import Article, Event, Node, Place
-from ..kinds import Kind, KindSpec, entity_kinds
+from ..catalog.nodes import Article, Event, Node
+from ..kinds import KindSpec, entity_kinds
 from ..validate import fields
 from ..validate.models import EVENT_KINDS
 from .activity import activity
@@ -204,18 +204,24 @@ def _timeline(catalog: Catalog) -> Iterator[PageSpec]:
         )
 
 
-# Index orders that are the kind's own; every other index lists its nodes as the pages come (by name).
-_INDEX_ORDER: dict[str, Callable[[list[Any]], list[Any]]] = {
-    Kind.ORGANIZATION: lambda nodes: sorted(nodes, key=lambda n: (n.org_kind, n.name.lower())),
-}
+def _in_index_order(declared: KindSpec, nodes: list[Node]) -> list[Node]:
+    """The kind's index order (KindSpec.index_order: fields, text in lower case), else the catalog's (by name)."""
+    if not declared.index_order:
+        return nodes
+
+    def key(node: Node) -> tuple[Any, ...]:
+        values = (getattr(node, f) for f in declared.index_order)
+        return tuple(v.lower() if isinstance(v, str) else v for v in values)
+
+    return sorted(nodes, key=key)
 
 
 def _entities(catalog: Catalog) -> Iterator[PageSpec]:
     for declared in entity_kinds():
         nodes: list[Node] = list(catalog.table(declared.kind).values())
-        if declared.kind is Kind.EVENT:
-            nodes.reverse()  # newest first, in the index and in the order the pages are written
-        yield from _index(declared, _INDEX_ORDER.get(declared.kind, list)(nodes))
+        if declared.newest_first:
+            nodes.reverse()  # in the index and in the order the pages are written
+        yield from _index(declared, _in_index_order(declared, nodes))
         for node in nodes:
             yield from _entity_pages(declared, node)
 
@@ -234,9 +240,8 @@ def _index(declared: KindSpec, ordered: list[Node]) -> Iterator[PageSpec]:
 
 
 def _entity_pages(declared: KindSpec, node: Node) -> Iterator[PageSpec]:
-    articles = _entity_articles(node)
-    chart = None if isinstance(node, Event) else activity(
-        articles, node.all_events if isinstance(node, Place) else getattr(node, "events", []))
+    articles = node.listed_articles
+    chart = None if not declared.chart else activity(articles, node.listed_events)
     for chunk, pagination in _pages(articles, ENTITY_ARTICLES, node.url, ENTITY_MORE_PER_PAGE):
         first = pagination.number == 1
         url = pagination.urls[pagination.number - 1]
@@ -249,12 +254,6 @@ def _entity_pages(declared: KindSpec, node: Node) -> Iterator[PageSpec]:
             description=_describe(node),
             data=EntityData(len(articles), chart if first else None),
         )
-
-
-def _entity_articles(node: Node) -> list[Article]:
-    if isinstance(node, Place):  # the only node with kind "place"
-        return node.all_articles
-    return list(getattr(node, "articles", []))
 
 
 def _describe(node: Node) -> str:
