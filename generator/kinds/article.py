@@ -12,6 +12,7 @@ SPEC = KindSpec(
     references=(Ref("organizations", "organization"), Ref("people", "person"), Ref("places", "place"),
                 Ref("events", "event"), Ref("topics", "topic"), STANDARDS,
                 Ref("translation_of", "article", many=False)),
+    id_hint="an article's id is its year folder and file name, e.g. '2017/shanghai-forum-opens'",
     body="the article text", template="article.html", index_template="news.html", unreferenced=False,
     jsonld="NewsArticle", api="Every published article, newest first, with its source and everything it mentions.",
     api_item=s.record({

@@ -19,7 +19,7 @@ SPEC = KindSpec(
     name_fields=("title",), body="a description of what happened", template="event.html",
     index_template="events-index.html", jsonld="Event",
     api="Every event, by id, with its date as precise as the reports give it.",
-    newest_first=True, chart=False,
+    newest_first=True, chart=False, covered_by="article",
     distinguishing=("place",), tell_apart="give each its place, or titles that tell them apart", name_with="date",
     api_item=s.record({
         "id": s.ident("Event id."), "url": s.URL, "title": s.text("Name of the event."),

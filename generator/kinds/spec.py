@@ -88,6 +88,9 @@ class KindSpec:
     index_order: tuple[str, ...] = ()
     newest_first: bool = False
     chart: bool = True  # its page shows its reports and events per year (pages/activity.py)
+    # The kind that must report on each of its entries (events: an article), else `uncovered-event`.
+    covered_by: str | None = None
+    id_hint: str | None = None  # what its ids look like, for an unknown one with no likely match
     # Possible duplicates (validate/duplicates.py). ``distinguishing``: fields that tell two entries of one name
     # apart when both give them and they differ ("roles.organization": the organizations of the items of
     # ``roles``, apart when they share none); ``tell_apart``: the hint saying so; ``name_with``: a field whose

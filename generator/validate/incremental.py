@@ -26,7 +26,7 @@ from ..load.cache import ParseCache
 from ..load.frontmatter import Document
 from . import duplicates, standards
 from .assets import check_assets
-from .references import ReferenceCheck, cycle_error, referred_kinds, walk_references, warn_unreferenced
+from .references import ReferenceCheck, covers, cycle_error, referred_kinds, walk_references, warn_unreferenced
 from .summaries import Files, referred
 from .targets import Targets, generated_pages
 from .valid import Entry, Valid, parent_loops
@@ -149,8 +149,8 @@ def _count_references_to(files: Files, docs: dict[int, Document], refs: Referenc
         for ref in s.refs:
             if ref in wanted:
                 refs.counts[ref] += 1
-                if ref[0] == Kind.EVENT and s.kind is Kind.ARTICLE:  # as ReferenceCheck.check
-                    refs.covered.add(ref[1])
+                if covers(s.kind, ref[0]):  # as ReferenceCheck.check
+                    refs.covered.add(ref)
 
 
 def _duplicates(files: Files, chosen: list[int], report: Report) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Report
-from ..kinds import KINDS, TOPIC, TOPICS_FILE, Kind, folder_of, references
+from ..kinds import KINDS, TOPIC, TOPICS_FILE, folder_of, references
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
 from .names import name_fields, name_key, namings
@@ -61,7 +61,9 @@ class ReferenceCheck:
     def __init__(self, tables: dict[str, dict[str, Entry]], known: dict[str, set[str]], report: Report) -> None:
         self.tables, self.known, self.report = tables, known, report
         self.counts: Counter[tuple[str, str]] = Counter()
-        self.covered: set[str] = set()  # events some article (valid or not) reports on
+        # (kind, id) of the entries some entry of the kind that must cover them (valid or not) reports on:
+        # events an article lists (KindSpec.covered_by)
+        self.covered: set[tuple[str, str]] = set()
         self._hints: dict[tuple[str, str], str] = {}  # one hint per distinct unknown id
         self._names: dict[str, dict[str, str]] = {}  # per kind: name key → id, built on first need
         self._guesses = 0
@@ -70,8 +72,8 @@ class ReferenceCheck:
         if not isinstance(ref, str) or not ref:
             return  # a wrong type is the model's to report
         self.counts[(what, ref)] += 1
-        if what == "event" and doc.kind is Kind.ARTICLE:
-            self.covered.add(ref)
+        if covers(doc.kind, what):
+            self.covered.add((what, ref))
         table = self.tables[what]
         if ref in table or ref in self.known.get(what, ()):  # exists (maybe with its own errors)
             return
@@ -102,8 +104,9 @@ class ReferenceCheck:
             guess = names[close[0]] if close else None
         if guess is not None:
             return f"did you mean '{guess}' ({_title(table[guess].meta)})?"
-        if what == Kind.ARTICLE:
-            return "an article's id is its year folder and file name, e.g. '2017/shanghai-forum-opens'"
+        declared = KINDS.get(what)
+        if declared is not None and declared.id_hint:
+            return declared.id_hint
         folder = f"content/{folder_of(what)}/{ref}.md" if folder_of(what) else f"content/{TOPICS_FILE}"
         return f"create {folder} or fix the id"
 
@@ -143,11 +146,20 @@ def cycle_error(first: Document, loop: list[str], what: str, report: Report) -> 
     )
 
 
+def covers(kind: str, what: str) -> bool:
+    """Whether an entry of ``kind`` naming one of ``what`` reports on it (an article listing an event)."""
+    declared = KINDS.get(what)
+    return declared is not None and declared.covered_by == kind
+
+
 def warn_unreferenced(valid: Valid, refs: ReferenceCheck, report: Report) -> None:
     counts, covered = refs.counts, refs.covered
     for what in referred_kinds():
-        if what == TOPIC or not KINDS[what].unreferenced:
+        declared = KINDS[what]
+        if what == TOPIC or not declared.unreferenced:
             continue  # topics: below, warned at the topic's key
+        by = declared.covered_by
+        field = next((r.field for r in KINDS[by].references if r.target == what), what) if by else ""
         table = valid.table(what)
         for ident, entry in table.items():
             if counts[(what, ident)] == 0:
@@ -156,11 +168,11 @@ def warn_unreferenced(valid: Valid, refs: ReferenceCheck, report: Report) -> Non
                     f"no article or entity refers to {what} '{ident}'",
                     "list it in an article's front matter, or delete the file",
                 )
-            elif what == "event" and ident not in covered:
+            elif by and (what, ident) not in covered:
                 report.warning(
                     entry.doc.path, 1, 1, "uncovered-event",
-                    f"no article reports on event '{ident}'",
-                    "add it to the 'events' list of the article that covers it",
+                    f"no {by} reports on {what} '{ident}'",
+                    f"add it to the '{field}' list of the {by} that covers it",
                 )
     for ident, entry in valid.topics.items():
         if counts[("topic", ident)] == 0:
