@@ -204,7 +204,18 @@ def bench(n: int, args: argparse.Namespace, blog_state: dict[str, Any]) -> dict[
                     "summary": check.log.strip().splitlines()[-1:]}
     say(f"[{n}] check: {check.wall_s:.2f} s (CPU {check.cpu_s:.2f} s), {check.peak_rss_mb:.0f} MB")
 
-    config = write_config(work, work / "content", None if args.cold_cards else args.out / "card-cache")
+    if args.cold:  # a first build (no social card drawn yet), then the same build again with its cards
+        config = write_config(work, work / "content", work / "card-cache")
+        cold = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], work)
+        if cold.returncode != 0:
+            say(cold.log[-5000:])
+            raise SystemExit(f"cold mkdocs build of {n} articles failed")
+        row["cold_build"] = {"wall_s": round(cold.wall_s, 2), "cpu_s": round(cold.cpu_s, 2),
+                             "peak_rss_mb": round(cold.peak_rss_mb), **phases(cold.log)}
+        say(f"[{n}] cold build: {cold.wall_s:.1f} s (CPU {cold.cpu_s:.1f} s), {cold.peak_rss_mb:.0f} MB")
+        shutil.rmtree(work / "site")
+    else:
+        config = write_config(work, work / "content", None if args.cold_cards else args.out / "card-cache")
     build = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], work)
     if build.returncode != 0:
         say(build.log[-5000:])
@@ -220,6 +231,8 @@ def bench(n: int, args: argparse.Namespace, blog_state: dict[str, Any]) -> dict[
         "progress_lines": len(re.findall(r"portal: rendered \d+/\d+ pages", build.log)),
     }
     say(f"[{n}] build: {build.wall_s:.1f} s (CPU {build.cpu_s:.1f} s), {build.peak_rss_mb:.0f} MB")
+    if "cold_build" in row:
+        row["cold_over_cached_cpu"] = round(row["cold_build"]["cpu_s"] / max(build.cpu_s, 1e-9), 2)
     row["site"] = site_sizes(work / "site")
     row["floor_s"] = round(markdown_floor(files), 2)
     row["build_over_floor"] = round(build.wall_s / max(row["floor_s"], 1e-9), 1)
@@ -308,7 +321,8 @@ def table(rows: list[dict[str, Any]]) -> str:
 
     head = ("| Articles | Pages | check (CPU) | check RSS | Build (CPU) | Load+validate+catalog | Page generation | "
             "MkDocs rendering | Build RSS | Floor (Markdown) | Build ÷ floor | Blog plugin (CPU) | site/ | "
-            "HTML / article (mean, max) | Largest other page | Search index (gzip) |")
+            "HTML / article (mean, max) | Largest other page | Search index (gzip) |"
+            + (" Cold build (CPU) | cold ÷ cached (CPU) |" if any("cold_build" in r for r in rows) else ""))
     lines = [head, "|" + "---:|" * (head.count("|") - 1)]
     for r in rows:
         b, s, blog = r["build"], r["site"], r["blog"]
@@ -322,14 +336,24 @@ def table(rows: list[dict[str, Any]]) -> str:
             f"{r['floor_s']:.2f} s", f"{r['build_over_floor']}×", blog_text, f"{s['site_mb']} MB",
             f"{s['article_html_kb_mean']} / {s['article_html_kb_max']} KB",
             f"{s['largest_other_page_kb']} KB", f"{s['search_index_mb']} MB ({s['search_index_gzip_mb']} MB)",
+            *_cold_cells(r, any("cold_build" in x for x in rows)),
         ]) + " |")
     return "\n".join(lines)
 
 
+def _cold_cells(r: dict[str, Any], shown: bool) -> list[str]:
+    if not shown:
+        return []
+    cold = r.get("cold_build")
+    if cold is None:
+        return ["—", "—"]
+    return [f"{cold['wall_s']:.1f} s ({cold['cpu_s']:.1f})", f"{r['cold_over_cached_cpu']}×"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", default="1000,2000,4000,5000,10000",
-                        help="comma-separated corpus sizes (default: 1000,2000,4000,5000,10000; "
+    parser.add_argument("--articles", default="1000,2000,4000,5000,10000,20000",
+                        help="comma-separated corpus sizes (default: 1000,2000,4000,5000,10000,20000; "
                              "4000 is where the blog plugin is compared)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out", help="work folder")
@@ -343,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-cards", action="store_true",
                         help="draw every social card (default: keep them in OUT/card-cache between runs, as CI "
                              "keeps .cache/; the first run at a size draws them)")
+    parser.add_argument("--cold", action="store_true",
+                        help="build each corpus twice: first cold (no social card drawn yet, no caches), then "
+                             "the same build with the cards the first drew; the table gets a cold-build column")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.articles.split(",") if s.strip()]
     args.out = args.out.resolve()

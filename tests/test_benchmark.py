@@ -47,8 +47,12 @@ def test_benchmark_at_200_articles(tmp_path: Path) -> None:
 
 
 def test_blog_plugin_baseline_builds(tmp_path: Path) -> None:
-    (row,) = _bench(tmp_path, "--articles", "30")["results"]
+    (row,) = _bench(tmp_path, "--articles", "30", "--cold")["results"]
     assert row["blog"]["status"] == "ok" and row["blog"]["peak_rss_mb"] > 20
+    # --cold: a first build that drew every card into the corpus's own card cache, then the cached one.
+    assert row["cold_build"]["cpu_s"] > 0 and row["cold_over_cached_cpu"] > 0
+    assert row["cold_build"]["outputs_s"] is not None
+    assert len(list((tmp_path / "work" / "n30" / "card-cache" / "cards").glob("*.png"))) > 30
     # Issue 16: the editor's and reader's measurements run in the same pass.
     assert row["serve"]["status"] == "ok" and row["serve"]["edit_to_page_s"] > 0, row["serve"]
     assert row["check_changed"]["returncode"] == 0 and row["check_changed"]["warm_s"] > 0
