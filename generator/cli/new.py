@@ -28,19 +28,8 @@ from ..validate.names import FIELD_WORDS, Naming, distinct_keys, namings
 from ..validate.placeholders import MARK
 
 SLUG_LIMIT = 80  # characters; long headlines are cut at a word boundary
-BODY_PLACEHOLDERS = {
-    "article": f"{MARK}: write the article text here, in Markdown: the report's paragraphs, in order.",
-    "organization": f"{MARK}: describe the organization in a sentence or two, or delete this line.",
-    "person": f"{MARK}: a short biography as the reports give it, or delete this line.",
-    "place": f"{MARK}: describe the place in a sentence or two, or delete this line.",
-    "event": f"{MARK}: describe what happened, or delete this line.",
-    "standard": f"{MARK}: say in a sentence or two what the standard covers, or delete this line.",
-    "committee": f"{MARK}: say in a sentence or two what the committee works on, or delete this line.",
-}
-_OTHER_BODY = f"{MARK}: describe it in a sentence or two, or delete this line."  # a kind with no text above
 _EXAMPLES = {"date": '"YYYY-MM-DD"', "url": "https://", "country": '"CN"', "ics": '"03.120.10"',
              "article-id": '"2017/some-report"', "id": "some-id", "text": '""'}
-_NEW_ENTITY_KINDS = ("organization", "person", "place")  # refused when they repeat an existing name
 
 
 class ScaffoldError(Exception):
@@ -122,7 +111,7 @@ def _example(f: fields.FieldDoc) -> str:
 
 def render(kind: str, values: dict[str, Any]) -> str:
     """The text of a new file of ``kind`` with ``values`` filled in."""
-    lines = ["---", *_fields(fields.model_doc(kind), values), "---", "", BODY_PLACEHOLDERS.get(kind, _OTHER_BODY), ""]
+    lines = ["---", *_fields(fields.model_doc(kind), values), "---", "", f"{MARK}: {spec(kind).scaffold_body}", ""]
     return "\n".join(lines)
 
 
@@ -171,7 +160,7 @@ def new_entity(content: Path, kind: str, ident: str, name: str, date: str | None
     values: dict[str, Any] = {"title" if kind == "event" else "name": name.strip()}
     if short_name is not None:
         values["short_name"] = short_name.strip()
-    if kind in _NEW_ENTITY_KINDS and not namesake and not (content / _folder(kind) / f"{ident}.md").exists():
+    if spec(kind).refuse_namesakes and not namesake and not (content / _folder(kind) / f"{ident}.md").exists():
         _refuse_known_name(content, kind, [*namings(kind, ident, values)])
     if kind == "event" and date is not None:
         values["date"] = _date(date)
@@ -286,7 +275,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--name", required=True, help="the event's title" if kind == "event" else "the full name")
         if kind == "organization":
             p.add_argument("--short-name", help="the abbreviation used in reports, e.g. SMBQTS")
-        if kind in _NEW_ENTITY_KINDS:
+        if spec(kind).refuse_namesakes:
             p.add_argument("--namesake", action="store_true",
                            help=f"create it although another {kind} has this name (then tell the two apart)")
         if kind == "event":

@@ -13,7 +13,9 @@ SPEC = KindSpec(
                 Ref("events", "event"), Ref("topics", "topic"), STANDARDS,
                 Ref("translation_of", "article", many=False)),
     id_hint="an article's id is its year folder and file name, e.g. '2017/shanghai-forum-opens'",
-    body="the article text", template="article.html", index_template="news.html", unreferenced=False,
+    body="the article text", card_label="News",
+    scaffold_body="write the article text here, in Markdown: the report's paragraphs, in order.",
+    template="article.html", index_template="news.html", unreferenced=False,
     jsonld="NewsArticle", api="Every published article, newest first, with its source and everything it mentions.",
     api_item=s.record({
         "id": s.ident("Article id: <year>/<slug>.", pattern=s.ARTICLE_ID_PATTERN), "url": s.URL,

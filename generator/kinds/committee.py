@@ -11,6 +11,7 @@ SPEC = KindSpec(
                 Ref("secretariat", "organization", many=False)),
     name_fields=("designation", "title", "title_zh"), body="what it works on", template="committee.html",
     index_template="committees-index.html", jsonld="Organization", feed=True, calendar=True, unreferenced=False,
+    scaffold_body="say in a sentence or two what the committee works on, or delete this line.",
     api="Every technical committee, by id, with its parent, sub-committees, standards and reports.",
     api_item=s.record({
         "id": s.ident("Committee id."), "url": s.URL, "designation": s.text("Designation, e.g. ISO/TC 176."),

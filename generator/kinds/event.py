@@ -6,10 +6,12 @@ from . import schema as s
 from .article import STANDARDS
 from .spec import Kind, KindSpec, Ref
 
-EVENT_KINDS = (
-    "conference", "forum", "meeting", "agreement", "policy", "launch", "publication", "award",
-    "observance", "other",
-)
+EVENT_KIND_LABELS = {  # what sort of event it is → how pages name it
+    "conference": "Conference", "forum": "Forum", "meeting": "Meeting", "agreement": "Agreement",
+    "policy": "Policy", "launch": "Launch", "publication": "Publication", "award": "Award",
+    "observance": "Observance", "other": "Event",
+}
+EVENT_KINDS = tuple(EVENT_KIND_LABELS)
 ATTENDANCE_MODES = ("offline", "online", "mixed")  # schema.org's eventAttendanceMode: in person, online, both
 
 SPEC = KindSpec(
@@ -20,6 +22,7 @@ SPEC = KindSpec(
     index_template="events-index.html", jsonld="Event",
     api="Every event, by id, with its date as precise as the reports give it.",
     newest_first=True, chart=False, covered_by="article",
+    scaffold_body="describe what happened, or delete this line.",
     distinguishing=("place",), tell_apart="give each its place, or titles that tell them apart", name_with="date",
     api_item=s.record({
         "id": s.ident("Event id."), "url": s.URL, "title": s.text("Name of the event."),

@@ -5,10 +5,13 @@ from __future__ import annotations
 from . import schema as s
 from .spec import Kind, KindSpec, Ref
 
-ORGANIZATION_KINDS = (
-    "international-body", "regional-body", "national-body", "government", "government-agency",
-    "committee", "company", "association", "media", "other",
-)
+ORG_KIND_LABELS = {  # what sort of organization it is → the heading of its group in the index
+    "international-body": "International bodies", "regional-body": "Regional bodies",
+    "national-body": "National bodies", "government": "Governments",
+    "government-agency": "Government agencies", "committee": "Committees", "company": "Companies",
+    "association": "Associations and platforms", "media": "Media", "other": "Other organizations",
+}
+ORGANIZATION_KINDS = tuple(ORG_KIND_LABELS)
 
 SPEC = KindSpec(
     Kind.ORGANIZATION, "organizations", "Organizations", "Organization", rank=1, folder="organizations",
@@ -17,6 +20,7 @@ SPEC = KindSpec(
     index_template="organizations-index.html", jsonld="Organization", feed=True, calendar=True,
     api="Every organization, by id, with its hierarchy, place, people, events and articles.",
     index_order=("org_kind", "name"),  # grouped by kind of organization (alphabetically), then by name
+    refuse_namesakes=True, scaffold_body="describe the organization in a sentence or two, or delete this line.",
     distinguishing=("name_zh", "parent", "place"), tell_apart="give each its parent, place or Chinese name (name_zh)",
     api_item=s.record({
         "id": s.ident("Organization id."), "url": s.URL, "name": s.text("Full English name."),

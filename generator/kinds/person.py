@@ -13,6 +13,7 @@ SPEC = KindSpec(
     # Two people named Wang Wei: told apart by their Chinese names, or by roles in different organizations.
     distinguishing=("name_zh", "roles.organization"),
     tell_apart="give each its Chinese name (name_zh), or its roles' organizations", names_in_any_order=True,
+    refuse_namesakes=True, scaffold_body="a short biography as the reports give it, or delete this line.",
     api_item=s.record({
         "id": s.ident("Person id."), "url": s.URL, "name": s.text("Name as the reports write it."),
         "name_zh": s.text("Chinese name.", nullable=True),

@@ -14,7 +14,8 @@ SPEC = KindSpec(
     api="Every place, by id, with the places within it.",
     # Two Putuo districts in different cities.
     distinguishing=("name_zh", "parent", "country"),
-    tell_apart="give each its parent, country or Chinese name (name_zh)",
+    tell_apart="give each its parent, country or Chinese name (name_zh)", refuse_namesakes=True,
+    scaffold_body="describe the place in a sentence or two, or delete this line.",
     api_item=s.record({
         "id": s.ident("Place id."), "url": s.URL, "name": s.text("English name."),
         "name_zh": s.text("Chinese name.", nullable=True),

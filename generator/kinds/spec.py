@@ -91,6 +91,11 @@ class KindSpec:
     # The kind that must report on each of its entries (events: an article), else `uncovered-event`.
     covered_by: str | None = None
     id_hint: str | None = None  # what its ids look like, for an unknown one with no likely match
+    # `portal new`: the line below a new file's front matter (after "TODO: "), and whether a name that an
+    # existing entry already has is refused unless --namesake (people, organizations, places).
+    scaffold_body: str = "describe it in a sentence or two, or delete this line."
+    refuse_namesakes: bool = False
+    card_label: str = ""  # the word on its pages' social cards; "": its name, capitalized ("Organization")
     # Possible duplicates (validate/duplicates.py). ``distinguishing``: fields that tell two entries of one name
     # apart when both give them and they differ ("roles.organization": the organizations of the items of
     # ``roles``, apart when they share none); ``tell_apart``: the hint saying so; ``name_with``: a field whose

@@ -14,6 +14,7 @@ SPEC = KindSpec(
                 Ref("supersedes", "standard")),
     name_fields=("designation",), body="what it covers", template="standard.html",
     index_template="standards-index.html", jsonld="CreativeWork", feed=True, calendar=True, unreferenced=False,
+    scaffold_body="say in a sentence or two what the standard covers, or delete this line.",
     api="Every standard, by id: designation, title, status, editions, committee and the reports about it.",
     api_item=s.record({
         "id": s.ident("Standard id (a standard without a file: made from its designation)."), "url": s.URL,

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from ..catalog.nodes import Article, Event, Node
+from ..kinds import KINDS
 
 WIDTH, HEIGHT = 1200, 630
 CARD_ROOT = "assets/cards/"
@@ -39,10 +40,7 @@ FONT_FAMILY = "Noto Sans CJK SC"  # the collection's Simplified Chinese face, wi
 MARGIN = 80
 PARALLEL_FROM = 64  # cards to draw before a process pool pays off
 
-KIND_LABELS = {
-    "article": "News", "event": "Event", "organization": "Organization", "person": "Person", "place": "Place",
-    "topic": "Topic", "timeline": "Timeline",
-}
+PAGE_LABELS = {"timeline": "Timeline"}  # pages of no kind with a word of their own on their cards
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +70,10 @@ def card_for(kind: str, node: Node | None, title: str, site_name: str, section: 
         date = node.date.display()
     elif isinstance(node, Event) and kind == "event":
         date = node.date.display() + (f" – {node.end.display()}" if node.end else "")
-    label = KIND_LABELS.get(kind, section if kind == "listing" else "")
+    label = PAGE_LABELS.get(kind, section if kind == "listing" else "")
+    declared = KINDS.get(kind)
+    if declared is not None and declared.section:  # a kind with pages of its own (not site pages)
+        label = declared.card_label or declared.label.capitalize()
     subtitle = ""
     if node is not None and kind == node.kind:
         names = (getattr(node, "short_name", None), getattr(node, "name_zh", None))

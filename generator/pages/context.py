@@ -13,21 +13,11 @@ import jinja2
 from ..catalog.graph import Catalog
 from ..catalog.nodes import Node
 from ..kinds import KINDS
+from ..kinds.event import EVENT_KIND_LABELS
+from ..kinds.organization import ORG_KIND_LABELS
 from . import upcoming, wording
 from .article_cards import card_renderer
 from .plan import PageSpec
-
-EVENT_KIND_LABELS = {
-    "conference": "Conference", "forum": "Forum", "meeting": "Meeting", "agreement": "Agreement",
-    "policy": "Policy", "launch": "Launch", "publication": "Publication", "award": "Award",
-    "observance": "Observance", "other": "Event",
-}
-ORG_KIND_LABELS = {
-    "international-body": "International bodies", "regional-body": "Regional bodies",
-    "national-body": "National bodies", "government": "Governments",
-    "government-agency": "Government agencies", "committee": "Committees", "company": "Companies",
-    "association": "Associations and platforms", "media": "Media", "other": "Other organizations",
-}
 
 
 class PageView:

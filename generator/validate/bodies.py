@@ -49,16 +49,13 @@ from .bodies_html import (
     name_findings,
     sanitizer_findings,
 )
+from .body_memo import MEMO
 from .link_hints import LinkHints
 from .targets import Targets, page_uri
 
 # The one Markdown configuration (generator/markdown.py), also set on MkDocs by the plugin.
 EXTENSIONS = markdown.EXTENSIONS
-
-
 EXTENSION_CONFIGS = markdown.EXTENSION_CONFIGS
-
-
 MAX_FINDINGS = 20  # per file; a hostile file must not flood the report
 
 
@@ -66,13 +63,7 @@ MAX_FINDINGS = 20  # per file; a hostile file must not flood the report
 # (1 MB of ordinary Markdown takes Python-Markdown about 3.5 s); more is an error: it would stall
 # the build, and it only happens with pathological input (thousands of nested brackets or tags).
 RENDER_BUDGET_S = 2.0
-
-
 BUDGET_PER_MB_S = 4.0
-
-
-# Raw HTML, links, attribute lists and entities need one of these: a body without them renders to
-# plain Markdown structure the sanitizer leaves alone, so it skips the (costly) render.
 
 
 class _KeepTree(Treeprocessor):
@@ -95,6 +86,7 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
     hints = LinkHints(targets)
     pending = anchors.Pending()
     worker: budget.Budgeted | None = None
+    MEMO.start(targets)
     for doc in documents:
         if doc.kind is Kind.TOPICS:
             continue
@@ -108,10 +100,16 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
                 continue
             # Every body, whatever characters it holds: plain text can be slow too (thousands of setext
             # headings or identical headings are quadratic in Python-Markdown; definition lists recurse).
-            if worker is None:
-                worker = budget.shared("bodycheck", _child, budget_s)
-                worker.set_state(("targets", targets))
-            _check_one(doc, worker, hints, report, budget_s, pending)
+            answer = MEMO.get(key := MEMO.key(doc.body, page_uri(doc) or doc.rel, doc.rel, budget_s))
+            if answer is None:
+                if worker is None:
+                    worker = budget.shared("bodycheck", _child, budget_s)
+                    worker.set_state(("targets", targets))
+                answer = _check_one(doc, worker, report, budget_s)
+                if answer is not None:
+                    MEMO.put(key, answer)
+            if answer is not None:
+                _report(doc, answer, hints, report, pending)
         except Exception as exc:  # a bug must not hide the other files' problems
             internal_error(report, doc.path, exc)
     for doc, _target, _anchor, shown, needles in pending.missing():
@@ -120,8 +118,8 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
                      *anchors.missing_message(shown, _target))
 
 
-def _check_one(doc: Document, worker: budget.Budgeted, hints: LinkHints, report: Report, budget_s: float,
-               pending: anchors.Pending) -> None:
+def _check_one(doc: Document, worker: budget.Budgeted, report: Report, budget_s: float) -> Any | None:
+    """The worker's answer for one body (findings, anchors, links), or None after reporting why there is none."""
     uri = page_uri(doc) or doc.rel
     moved = doc.rel if doc.rel != uri else None
     allowed = budget_s + BUDGET_PER_MB_S * len(doc.body) / 1_000_000
@@ -130,15 +128,22 @@ def _check_one(doc: Document, worker: budget.Budgeted, hints: LinkHints, report:
         report.error(doc.path, doc.body_line, 1, "too-slow",
                      f"the text took more than {allowed:.1f} seconds to render, so it would stall the build",
                      "look for thousands of repeated headings, definition lines or '[', '<', '*' or '`' characters")
-        return
+        return None
     if status == "error" and str(found).startswith("RecursionError"):  # e.g. thousands of definition lines
         report.error(doc.path, doc.body_line, 1, "too-deep", "the text nests too deeply to be rendered",
                      "split long runs of definition lines (': ') or nested lists into paragraphs")
-        return
+        return None
     if status != "ok":
         internal_error(report, doc.path, found if status == "error" else "the text crashed the renderer")
-        return
-    found, ids, links = found
+        return None
+    return found
+
+
+def _report(doc: Document, answer: Any, hints: LinkHints, report: Report, pending: anchors.Pending) -> None:
+    """Report the worker's findings at their places in the body; keep its anchors and links for the end."""
+    uri = page_uri(doc) or doc.rel
+    moved = doc.rel if doc.rel != uri else None
+    found, ids, links = answer
     pending.ids[uri] = pending.ids[doc.rel] = ids
     pending.links += [(doc, *link) for link in links]
     places = Locator(doc.body)
