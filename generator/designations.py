@@ -11,6 +11,7 @@ This module imports nothing of the package: every stage may use it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -117,6 +118,11 @@ def family(text: str) -> str:
 
 def find(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, "standard" or "committee", key) of every designation written in ``text``, in order."""
+    return iter(_find(text))
+
+
+@functools.lru_cache(maxsize=1 << 15)  # a body is scanned by the check, the catalog and its page: once each save
+def _find(text: str) -> tuple[tuple[int, int, str, str], ...]:
     hits: list[tuple[int, int, str, str]] = []
     for m in COMMITTEE_RE.finditer(text):
         found = parse_committee(m[0])
@@ -132,7 +138,7 @@ def find(text: str) -> Iterator[tuple[int, int, str, str]]:
         d = parse(m[0])
         if d is not None and not (d.year is None and _year_like(d.number)):
             hits.append((m.start(), m.end(), "standard", d.key))
-    yield from sorted(hits)
+    return tuple(sorted(hits))
 
 
 def slug(text: str) -> str:

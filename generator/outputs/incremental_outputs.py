@@ -69,8 +69,8 @@ def _event(event: Event) -> tuple[Any, ...]:
 
 def _item(hashes: dict[Any, bytes], article: Article, html: Mapping[str, str]) -> tuple[Any, ...]:
     """What a feed shows of an article: its own fields and body, its topics' names, the rendered body."""
-    return (hashes.get(("shown", id(article)), b""), [hashes.get(("shown", id(t)), b"") for t in article.topics],
-            html.get(article.id))
+    return (hashes.get(("shown", id(article)), b""), hashes.get(("body", id(article)), b""),
+            [hashes.get(("shown", id(t)), b"") for t in article.topics], html.get(article.id))
 
 
 @dataclass

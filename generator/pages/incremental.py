@@ -56,30 +56,34 @@ def _neighbours(node: Node) -> Iterator[Node]:
                     yield from (n for n in v if isinstance(n, Node))
 
 
-def _own(node: Node, docs: dict[str, Document], memo: OwnHashes | None = None) -> bytes:
+def _own(node: Node, docs: dict[str, Document], memo: OwnHashes | None = None) -> tuple[bytes, bytes]:
+    """Hashes of a node's front matter and of its body, apart: the body shows on its own page and in the
+    data API, never where other pages list or link the node, so a body edit re-renders only those."""
     doc = docs.get(node.path)
     if doc is None:
-        return _h(node.kind, node.id)
+        return _h(node.kind, node.id), b""
     if memo is not None:
         found = memo.get((id(doc), node.kind, node.id))
         if found is not None and found[0] is doc:
             return found[1]
-    data = doc.front.data.get(node.id) if doc.kind is Kind.TOPICS else (doc.front.data, doc.body)
-    digest = _h(node.kind, node.id, data)
+    topics = doc.kind is Kind.TOPICS
+    data = doc.front.data.get(node.id) if topics else doc.front.data
+    digests = _h(node.kind, node.id, data), b"" if topics else _h(doc.body)
     if memo is not None:
-        memo[(id(doc), node.kind, node.id)] = (doc, digest)
-    return digest
+        memo[(id(doc), node.kind, node.id)] = (doc, digests)
+    return digests
 
 
 # A node's own hash by the Document it came from: `mkdocs serve`'s parse cache hands back the same Document
 # object for a file whose bytes did not change, so its hash is not computed again. The entry holds the
 # Document, so its id() is not reused while the entry lives.
-OwnHashes = dict[tuple[int, str, str], tuple[Document, bytes]]
+OwnHashes = dict[tuple[int, str, str], tuple[Document, tuple[bytes, bytes]]]
 
 
 def node_hashes(catalog: Catalog, tree: Tree, memo: OwnHashes | None = None) -> dict[Any, bytes]:
-    """Per node: ``id(node)`` → what its own page shows of it and of its neighbours, and
-    ``("shown", id(node))`` → what any other page shows when it lists or links the node.
+    """Per node: ``id(node)`` → what its own page shows of it and of its neighbours,
+    ``("shown", id(node))`` → what any other page shows when it lists or links the node (never its body),
+    and ``("body", id(node))`` → its body, for the feeds that show it.
 
     A card or chip shows only a node's own fields, but an event row also shows its organizations,
     its place with that place's parents and the articles reporting it, and a person's chip the
@@ -87,13 +91,16 @@ def node_hashes(catalog: Catalog, tree: Tree, memo: OwnHashes | None = None) -> 
     """
     docs = {d.path: d for d in tree.documents}
     nodes = list(catalog.all_nodes())  # every declared kind
-    own = {id(n): _own(n, docs, memo) for n in nodes}
+    own, bodies = {}, {}
+    for n in nodes:
+        own[id(n)], bodies[id(n)] = _own(n, docs, memo)
     if memo is not None:
         _forget_gone(memo, tree)
     shown = {id(n): _shown(n, own) for n in nodes}
     out: dict[Any, bytes] = {("shown", k): v for k, v in shown.items()}
     for n in nodes:
-        out[id(n)] = _page_hash(n, shown)
+        out[id(n)] = _h(_page_hash(n, shown), bodies[id(n)])
+        out[("body", id(n))] = bodies[id(n)]
         out[("listed", id(n))] = _h(shown[id(n)], _sizes(n))
     return out
 

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import accumulate
 from typing import Any
 
 import html5lib
@@ -263,8 +264,15 @@ class Locator:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+        self._starts: list[int] | None = None  # worked out when a position is first asked for
         self.cursor: dict[str, int] = {}
+
+    @property
+    def starts(self) -> list[int]:
+        """Offset of each line's first character."""
+        if self._starts is None:
+            self._starts = [0, *accumulate(len(line) + 1 for line in self.body.split("\n"))][:-1]
+        return self._starts
 
     def find(self, needles: tuple[str, ...]) -> int:
         for needle in needles:
