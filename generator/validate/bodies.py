@@ -38,7 +38,7 @@ from ..diagnostics import Report, internal_error
 from ..kinds import Kind
 from ..load.frontmatter import Document
 from ..sanitize import ALLOWED_TAGS, GLOBAL_ATTRS
-from . import anchors, budget
+from . import anchors, body_pool, budget
 from .bodies_html import (
     SAFE_SCHEMES,
     URL_ATTRS,
@@ -79,37 +79,40 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
           budget_s: float = RENDER_BUDGET_S) -> None:
     """Check the body of every Markdown document; problems go into ``report``.
 
-    Each body is rendered and sanitized in a worker process within ``budget_s`` seconds; a body
-    that takes longer, or crashes the worker, is an error naming its file and the others are
-    still checked.
+    Each body is rendered and sanitized in a worker process within ``budget_s`` seconds (one worker per
+    core for many bodies: validate/body_pool.py); a body that takes longer, or crashes the worker, is an
+    error naming its file and the others are still checked.
     """
     hints = LinkHints(targets)
     pending = anchors.Pending()
-    worker: budget.Budgeted | None = None
     MEMO.start(targets)
-    for doc in documents:
-        if doc.kind is Kind.TOPICS:
+    docs = [doc for doc in documents if doc.kind is not Kind.TOPICS]
+    answers: dict[int, Any] = {}
+    jobs: list[tuple[tuple[int, bytes, float], Any, float]] = []
+    for i, doc in enumerate(docs):
+        deep = markdown.too_deep(doc.body)
+        if deep is not None:
+            line, col = Locator(doc.body).line_col(deep)
+            report.error(doc.path, doc.body_line + line - 1, col, "too-deep",
+                         f"lists or quotes nest more than {markdown.MAX_NESTING} levels deep",
+                         "flatten the list or quote; deeper nesting cannot be rendered safely")
             continue
+        # Every body, whatever characters it holds: plain text can be slow too (thousands of setext
+        # headings or identical headings are quadratic in Python-Markdown; definition lists recurse).
+        uri = page_uri(doc) or doc.rel
+        answers[i] = MEMO.get(key := MEMO.key(doc.body, uri, doc.rel, budget_s))
+        if answers[i] is None:
+            allowed = budget_s + BUDGET_PER_MB_S * len(doc.body) / 1_000_000
+            jobs.append(((i, key, allowed), ("body", doc.body, uri, doc.rel if doc.rel != uri else None), allowed))
+    size = body_pool.workers_for(len(jobs))
+    for (i, key, allowed), outcome in body_pool.run(jobs, _child, budget_s, ("targets", targets), size):
+        answers[i] = _answer(docs[i], outcome, allowed, report)
+        if answers[i] is not None:
+            MEMO.put(key, answers[i])
+    for i, doc in enumerate(docs):
         try:
-            deep = markdown.too_deep(doc.body)
-            if deep is not None:
-                line, col = Locator(doc.body).line_col(deep)
-                report.error(doc.path, doc.body_line + line - 1, col, "too-deep",
-                             f"lists or quotes nest more than {markdown.MAX_NESTING} levels deep",
-                             "flatten the list or quote; deeper nesting cannot be rendered safely")
-                continue
-            # Every body, whatever characters it holds: plain text can be slow too (thousands of setext
-            # headings or identical headings are quadratic in Python-Markdown; definition lists recurse).
-            answer = MEMO.get(key := MEMO.key(doc.body, page_uri(doc) or doc.rel, doc.rel, budget_s))
-            if answer is None:
-                if worker is None:
-                    worker = budget.shared("bodycheck", _child, budget_s)
-                    worker.set_state(("targets", targets))
-                answer = _check_one(doc, worker, report, budget_s)
-                if answer is not None:
-                    MEMO.put(key, answer)
-            if answer is not None:
-                _report(doc, answer, hints, report, pending)
+            if answers.get(i) is not None:
+                _report(doc, answers[i], hints, report, pending)
         except Exception as exc:  # a bug must not hide the other files' problems
             internal_error(report, doc.path, exc)
     for doc, _target, _anchor, shown, needles in pending.missing():
@@ -118,12 +121,9 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
                      *anchors.missing_message(shown, _target))
 
 
-def _check_one(doc: Document, worker: budget.Budgeted, report: Report, budget_s: float) -> Any | None:
+def _answer(doc: Document, outcome: budget.Outcome, allowed: float, report: Report) -> Any | None:
     """The worker's answer for one body (findings, anchors, links), or None after reporting why there is none."""
-    uri = page_uri(doc) or doc.rel
-    moved = doc.rel if doc.rel != uri else None
-    allowed = budget_s + BUDGET_PER_MB_S * len(doc.body) / 1_000_000
-    status, found = worker.call(("body", doc.body, uri, moved), timeout=allowed)
+    status, found = outcome
     if status == "timeout":
         report.error(doc.path, doc.body_line, 1, "too-slow",
                      f"the text took more than {allowed:.1f} seconds to render, so it would stall the build",

@@ -69,10 +69,24 @@ class Budgeted:
         return self.call(item)
 
     def call(self, item: Any, timeout: float | None = None) -> Outcome:
+        return self.send(item) or self.receive(self.timeout if timeout is None else timeout)
+
+    def send(self, item: Any) -> Outcome | None:
+        """Hand the child one item (its answer: ``receive``); an outcome only if the child is gone."""
         try:
-            conn = self._conn or self._start()
-            conn.send(item)
-            if not conn.poll(self.timeout if timeout is None else timeout):
+            (self._conn or self._start()).send(item)
+        except (EOFError, OSError, BrokenPipeError):
+            self.close()
+            return ("crash", None)
+        return None
+
+    def receive(self, timeout: float) -> Outcome:
+        """The answer to the item sent last, within ``timeout`` seconds, else the child is killed."""
+        try:
+            conn = self._conn
+            if conn is None:
+                return ("crash", None)
+            if not conn.poll(max(timeout, 0.0)):
                 self.close()
                 return ("timeout", None)
             return conn.recv()  # type: ignore[no-any-return]
@@ -95,7 +109,7 @@ _open: dict[str, Budgeted] = {}
 def shared(key: str, factory: Callable[[], Callable[[Any], Any]], timeout: float) -> Budgeted:
     """One long-lived worker per key, reused by every call in this process (starting one costs)."""
     worker = _open.get(key)
-    if worker is None or worker.timeout != timeout:
+    if worker is None or worker.timeout != timeout or worker.factory is not factory:
         if worker is not None:
             worker.close()
         worker = _open[key] = Budgeted(factory, timeout)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from generator.diagnostics import Report
 from generator.kinds import Kind
 from generator.load.frontmatter import split
-from generator.validate import bodies
+from generator.validate import bodies, body_pool
 from generator.validate.body_memo import MEMO
 from generator.validate.targets import Targets
 
@@ -59,8 +59,13 @@ def test_an_unchanged_body_is_not_rendered_again(monkeypatch: pytest.MonkeyPatch
     first = _fresh(docs, pages)
     assert [d[3] for d in first] == ["broken-link"]  # c.md
     rendered: list[str] = []
-    real = bodies._check_one
-    monkeypatch.setattr(bodies, "_check_one", lambda doc, *a: rendered.append(doc.rel) or real(doc, *a))
+    real = body_pool.run
+
+    def counted(jobs: list[tuple[object, tuple[str, str, str, object], float]], *args: object) -> object:
+        rendered.extend(item[2] for _, item, _ in jobs)  # ("body", text, address, moved)
+        return real(jobs, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(body_pool, "run", counted)
     assert _check(docs, pages) == first and rendered == []
     edited = [docs[0], _doc("news/2020/b.md", "## Other")]  # b's anchor went: a's link to it is now broken
     assert sorted(d[3] for d in _check(edited, pages)) == ["broken-anchor", "broken-link"]
@@ -74,11 +79,11 @@ def test_a_body_that_ran_out_of_time_is_checked_again(monkeypatch: pytest.Monkey
     _fresh([], frozenset(PAGES))
     calls: list[str] = []
 
-    def out_of_time(doc: object, worker: object, report: Report, budget_s: float) -> None:
+    def out_of_time(jobs: list[tuple[object, object, float]], *args: object) -> object:
         calls.append("timeout")
-        report.error("content/news/2020/a.md", 4, 1, "too-slow", "took too long", "")  # as _check_one does
+        return [(job, ("timeout", None)) for job, _, _ in jobs]  # every body late, as a slow worker answers
 
-    monkeypatch.setattr(bodies, "_check_one", out_of_time)
+    monkeypatch.setattr(body_pool, "run", out_of_time)
     assert [d[3] for d in _check(docs, frozenset(PAGES))] == ["too-slow"]
     assert [d[3] for d in _check(docs, frozenset(PAGES))] == ["too-slow"] and calls == ["timeout", "timeout"]
     assert len(MEMO) == 0
