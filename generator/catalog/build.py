@@ -10,9 +10,10 @@ from typing import Any
 
 from ..kinds import KINDS, TOPIC, Kind
 from ..validate.valid import Entry, Valid
+from .article_parts import Image, Source
 from .entity import build_generic
 from .graph import Catalog
-from .nodes import Article, Event, Image, Organization, Page, Person, Place, Role, Source, Topic
+from .nodes import Article, Event, Organization, Page, Person, Place, Role, Topic
 from .parents import link_parents
 from .standards import build as build_standards
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..kinds import KINDS
+from .article_parts import Image, Source
 
 _NO_DATE = PartialDate(1)  # placeholder default; every real node gets its date from the model
 
@@ -238,25 +239,6 @@ class Event(Node):
 
     def sort_key(self) -> tuple[PartialDate, str]:
         return (self.date, self.id)
-
-
-@dataclass(eq=False, slots=True, repr=False)
-class Source:
-    name: str
-    url: str | None
-    date: PartialDate | None
-    authors: list[str] = field(default_factory=list)
-
-    @property
-    def attributed(self) -> bool:
-        return self.name.strip().lower() != "unattributed"
-
-
-@dataclass(eq=False, slots=True, repr=False)
-class Image:
-    caption: str
-    credit: str | None
-    file: str | None
 
 
 @dataclass(eq=False, slots=True, repr=False)
