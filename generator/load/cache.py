@@ -14,6 +14,7 @@ decode to exactly the expected types discards the whole file.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import logging
@@ -29,6 +30,7 @@ log = logging.getLogger("portal")
 CACHE_DIR = ".cache"
 _SEP = "\x1f"  # joins a key's parts into one JSON object key (a unit separator never in a path)
 FILE = "portal-parse.json"
+SAVE_AFTER_S = 3.0  # a server's cache is written this long after the last save
 # The code a cached document depends on, relative to the package (kinds/: documents name a Kind).
 _SOURCES = ("load/documents.py", "load/frontmatter.py", "load/yamlsafe.py", "load/yamlhints.py", "load/yamldepth.py",
             "load/cache.py", "load/cachecodec.py", "load/git.py",
@@ -72,6 +74,7 @@ class ParseCache(_Counted):
         self.hits = self.misses = 0
         self._dirty = False
         self.save_in_background = False  # a long-lived server: never make a rebuild wait for the disk
+        self._timer: threading.Timer | None = None
         if not trusted:
             return
         try:
@@ -109,11 +112,26 @@ class ParseCache(_Counted):
         if not self._dirty or not self.trusted:
             return
         if self.save_in_background:
-            self._dirty = False
-            threading.Thread(target=self._write, args=(dict(self.entries),), daemon=True).start()
+            # Written once saves pause (encoding 10,000 entries took a second of the interpreter from the
+            # next rebuild), and when the server stops.
+            if self._timer is not None:
+                self._timer.cancel()
+            else:
+                atexit.register(self.flush)
+            self._timer = threading.Timer(SAVE_AFTER_S, self.flush)
+            self._timer.daemon = True
+            self._timer.start()
             return
         self._write(self.entries)
         self._dirty = False
+
+    def flush(self) -> None:
+        """Write what a background save is still waiting to write."""
+        if self._timer is not None:
+            self._timer.cancel()
+        if self._dirty and self.trusted:
+            self._dirty = False
+            self._write(dict(self.entries))
 
     def _write(self, entries: dict[tuple[Any, ...], Any]) -> None:
         _dump(self.path, self.version, {key: cachecodec.encode(value) for key, value in entries.items()})

@@ -38,7 +38,7 @@ from ..diagnostics import Report, internal_error
 from ..kinds import Kind
 from ..load.frontmatter import Document
 from ..sanitize import ALLOWED_TAGS, GLOBAL_ATTRS
-from . import anchors, body_pool, budget
+from . import anchors, body_pool
 from .bodies_html import (
     SAFE_SCHEMES,
     URL_ATTRS,
@@ -90,6 +90,10 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
     answers: dict[int, Any] = {}
     jobs: list[tuple[tuple[int, bytes, float], Any, float]] = []
     for i, doc in enumerate(docs):
+        uri = page_uri(doc) or doc.rel
+        answers[i] = MEMO.get(key := MEMO.key(doc.body, uri, doc.rel, budget_s))  # it passed what follows
+        if answers[i] is not None:
+            continue
         deep = markdown.too_deep(doc.body)
         if deep is not None:
             line, col = Locator(doc.body).line_col(deep)
@@ -99,14 +103,11 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
             continue
         # Every body, whatever characters it holds: plain text can be slow too (thousands of setext
         # headings or identical headings are quadratic in Python-Markdown; definition lists recurse).
-        uri = page_uri(doc) or doc.rel
-        answers[i] = MEMO.get(key := MEMO.key(doc.body, uri, doc.rel, budget_s))
-        if answers[i] is None:
-            allowed = budget_s + BUDGET_PER_MB_S * len(doc.body) / 1_000_000
-            jobs.append(((i, key, allowed), ("body", doc.body, uri, doc.rel if doc.rel != uri else None), allowed))
+        allowed = budget_s + BUDGET_PER_MB_S * len(doc.body) / 1_000_000
+        jobs.append(((i, key, allowed), ("body", doc.body, uri, doc.rel if doc.rel != uri else None), allowed))
     size = body_pool.workers_for(len(jobs))
     for (i, key, allowed), outcome in body_pool.run(jobs, _child, budget_s, ("targets", targets), size):
-        answers[i] = _answer(docs[i], outcome, allowed, report)
+        answers[i] = body_pool.answer(docs[i], outcome, allowed, report)
         if answers[i] is not None:
             MEMO.put(key, answers[i])
     for i, doc in enumerate(docs):
@@ -119,24 +120,6 @@ def check(documents: Iterable[Document], targets: Targets, report: Report,
         line, col = Locator(doc.body).line_col(Locator(doc.body).find(needles))
         report.error(doc.path, doc.body_line + line - 1, col, "broken-anchor",
                      *anchors.missing_message(shown, _target))
-
-
-def _answer(doc: Document, outcome: budget.Outcome, allowed: float, report: Report) -> Any | None:
-    """The worker's answer for one body (findings, anchors, links), or None after reporting why there is none."""
-    status, found = outcome
-    if status == "timeout":
-        report.error(doc.path, doc.body_line, 1, "too-slow",
-                     f"the text took more than {allowed:.1f} seconds to render, so it would stall the build",
-                     "look for thousands of repeated headings, definition lines or '[', '<', '*' or '`' characters")
-        return None
-    if status == "error" and str(found).startswith("RecursionError"):  # e.g. thousands of definition lines
-        report.error(doc.path, doc.body_line, 1, "too-deep", "the text nests too deeply to be rendered",
-                     "split long runs of definition lines (': ') or nested lists into paragraphs")
-        return None
-    if status != "ok":
-        internal_error(report, doc.path, found if status == "error" else "the text crashed the renderer")
-        return None
-    return found
 
 
 def _report(doc: Document, answer: Any, hints: LinkHints, report: Report, pending: anchors.Pending) -> None:

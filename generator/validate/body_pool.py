@@ -13,6 +13,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from ..diagnostics import Report, internal_error
+from ..load.frontmatter import Document
 from . import budget
 
 Job = TypeVar("Job")
@@ -47,3 +49,21 @@ def run(jobs: Iterable[tuple[Job, Any, float]], factory: Callable[[], Callable[[
         worker, job, deadline, failed = busy.popleft()
         yield job, failed or worker.receive(deadline - time.monotonic())
         free.append(worker)
+
+
+def answer(doc: Document, outcome: budget.Outcome, allowed: float, report: Report) -> Any | None:
+    """The worker's answer for one body (findings, anchors, links), or None after reporting why there is none."""
+    status, found = outcome
+    if status == "timeout":
+        report.error(doc.path, doc.body_line, 1, "too-slow",
+                     f"the text took more than {allowed:.1f} seconds to render, so it would stall the build",
+                     "look for thousands of repeated headings, definition lines or '[', '<', '*' or '`' characters")
+        return None
+    if status == "error" and str(found).startswith("RecursionError"):  # e.g. thousands of definition lines
+        report.error(doc.path, doc.body_line, 1, "too-deep", "the text nests too deeply to be rendered",
+                     "split long runs of definition lines (': ') or nested lists into paragraphs")
+        return None
+    if status != "ok":
+        internal_error(report, doc.path, found if status == "error" else "the text crashed the renderer")
+        return None
+    return found

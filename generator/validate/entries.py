@@ -12,7 +12,7 @@ from ..kinds import KINDS, Kind, sections
 from ..load.documents import ID_RE, Tree
 from ..load.frontmatter import Document
 from ..load.yamlsafe import Path
-from . import duplicates, standards
+from . import duplicates, file_memo, standards
 from . import models as m
 from .characters import check_characters
 from .model_errors import NESTED, field_label, report_error
@@ -34,7 +34,7 @@ _BODY_REQUIRED = {Kind.ARTICLE}
 def validate(tree: Tree, report: Report) -> Valid:
     valid = Valid(assets=set(tree.assets), documents=tree.documents, known=tree.ids)
     for doc in tree.documents:
-        meta = validate_file(doc, report)
+        meta = file_memo.validated(doc, report, validate_file)
         if doc.kind is Kind.TOPICS:
             valid.topics.update(meta)
             continue
@@ -50,6 +50,7 @@ def validate(tree: Tree, report: Report) -> Valid:
             )
             continue
         table[doc.id] = Entry(doc, meta)
+    file_memo.keep_only(tree.documents)
     _check_across_files(valid, report)
     duplicates.check(valid.documents, report, tree.added)
     return valid

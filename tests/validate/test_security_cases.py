@@ -16,7 +16,7 @@ from generator.diagnostics import Diagnostic, Report
 from generator.load import yamldepth, yamlsafe
 from generator.load.documents import load_tree
 from generator.pipeline import build_catalog
-from generator.validate import bodies, link_hints
+from generator.validate import bodies, budget, link_hints
 
 from ..helpers import mkdocs_build, write_config, write_tree
 from .test_bodies import ARTICLE, ARTICLE_PATH, BODY_LINE  # the same one-article fixture
@@ -300,13 +300,13 @@ def test_a_body_that_kills_the_renderer_is_an_internal_error(tmp_path: Path, mon
 
     monkeypatch.setattr(bodies.BodyChecker, "findings", crash)
     # The worker must be forked (with the patch), not spawned, even if other tests left threads running.
-    monkeypatch.setattr(bodies.budget.threading, "active_count", lambda: 1)
-    bodies.budget._close_all()
-    bodies.budget._open.clear()  # a fresh worker, forked with the patch
+    monkeypatch.setattr(budget.threading, "active_count", lambda: 1)
+    budget._close_all()
+    budget._open.clear()  # a fresh worker, forked with the patch
     errors = check(tmp_path, {"news/2020/boom.md": ARTICLE + "<b>CRASH</b>\n",
                               ARTICLE_PATH: ARTICLE + "A [link](../../organizations/nope.md).\n"})
-    bodies.budget._close_all()
-    bodies.budget._open.clear()
+    budget._close_all()
+    budget._open.clear()
     found = {(e.code, e.path.split("content/")[-1]) for e in errors}
     assert found == {("internal-error", "news/2020/boom.md"), ("broken-link", ARTICLE_PATH)}
 
