@@ -50,8 +50,9 @@ class Ids:
         self.used[base] = n
         return base if n == 1 else f"{base}-{n}"
 
-    def free(self, name: str) -> bool:
-        return slugify(name) not in self.used
+    def free(self, name: str, limit: int = 60) -> bool:
+        """Whether ``take(name, limit)`` would give the plain slug (the same ``limit``: slugs are cut to it)."""
+        return slugify(name, limit) not in self.used
 
 
 def iso_date(d: dt.date, precision: int) -> str:
