@@ -150,17 +150,33 @@ def _page_hash(n: Node, shown: dict[int, bytes]) -> bytes:
 def _walk(value: Any, hashes: dict[Any, bytes], top: bool = False, shown: str = "shown") -> Any:
     """A hashable picture of a spec's data: the page's own node as its page shows it (``top``), other
     nodes as shown (``shown``: "listed" for the rows of a page's own list, which also count), containers
-    element by element."""
+    element by element. Plain values stand for themselves: the page's fingerprint is the repr of the whole."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
     if isinstance(value, Node):
         return hashes.get(id(value) if top else (shown, id(value)), value.id)
+    if kind is list or kind is tuple:
+        return [_walk(v, hashes, shown=shown) for v in value]
     if isinstance(value, dict):
         return [(k, _walk(v, hashes, shown=shown)) for k, v in value.items()]
-    if isinstance(value, list | tuple):
+    names = _fields(kind)
+    if names is not None:
+        return (kind.__name__, [_walk(getattr(value, name), hashes, shown=shown) for name in names])
+    if isinstance(value, list | tuple):  # subclasses (named tuples)
         return [_walk(v, hashes, shown=shown) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__,
-                [_walk(getattr(value, f.name), hashes, shown=shown) for f in dataclasses.fields(value)])
     return repr(value)
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None), bytes})
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (looked up once per type), else None."""
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    return _FIELDS[kind]
 
 
 def files_hash(paths: Iterable[Path]) -> bytes:
