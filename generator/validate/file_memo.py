@@ -1,9 +1,10 @@
 """What the checks of one file found, kept while its Document lives: `mkdocs serve`'s parse cache hands back
 the same Document for a file whose bytes did not change, so a save validates only the files it changed.
 
-``validate_file`` depends on the file's own bytes and its kind's declaration alone (entries.py says so, and
-validate/incremental.py caches it on disk the same way); an entry is used only for that very Document and
-that very declaration, and entries of files no longer loaded are forgotten after each validation.
+``validate_file`` depends on the file's own bytes and the kind declarations alone (entries.py says so, and
+validate/incremental.py caches it on disk the same way; a declared kind can add a field to another kind's
+model through ``mentioned_by``, so all declarations count); an entry is used only for that very Document and
+those very declarations, and entries of files no longer loaded are forgotten after each validation.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ from ..diagnostics import Diagnostic, Report
 from ..kinds import KINDS
 from ..load.frontmatter import Document
 
-_memo: dict[int, tuple[Document, Any, Any, list[Diagnostic]]] = {}
+_memo: dict[int, tuple[Document, tuple[Any, ...], Any, list[Diagnostic]]] = {}
 
 
 def validated(doc: Document, report: Report, check: Callable[[Document, Report], Any]) -> Any:
     """``check(doc, report)``, or what it gave this Document before, its diagnostics added to ``report``."""
-    declared = KINDS.get(doc.kind)
+    declared = tuple(KINDS.values())  # held by the entry, so compared by identity
     hit = _memo.get(id(doc))
-    if hit is not None and hit[0] is doc and hit[1] is declared:
+    if hit is not None and hit[0] is doc and len(hit[1]) == len(declared) \
+            and all(a is b for a, b in zip(hit[1], declared, strict=True)):
         report.extend(hit[3])
         return hit[2]
     found = Report()

@@ -51,4 +51,9 @@ def test_an_unchanged_file_is_not_validated_again(tmp_path: Path, monkeypatch: A
     with registered(another):  # another declaration of the kind: validated afresh
         check()
     assert calls[3:] == ["organizations/beta.md"]
+    regulation = dataclasses.replace(KINDS[Kind.PLACE], kind=Kind("regulation"), section="regulations",
+                                     folder="regulations", mentioned_by=("organization",))
+    with registered(regulation):  # a new kind adds a field to the organization model: validated afresh
+        check()
+    assert calls[4:] == ["organizations/beta.md"]
     assert len(file_memo._memo) >= 1
